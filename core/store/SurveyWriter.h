@@ -1,0 +1,109 @@
+#pragma once
+
+#include "clock/Clock.h"
+
+#include <QHash>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <optional>
+#include <utility>
+
+namespace nps {
+
+class Database;
+
+enum class WaveKind { Relational, Transactional };
+QString waveKindName(WaveKind kind);
+std::optional<WaveKind> waveKindFromName(const QString &name);
+
+// One response as a reader or generator produced it, before identity linking.
+struct ResponseRecord
+{
+    QString externalId; // the survey tool's response id, when the file has one
+    QString userId;
+    QString email;
+    QString name;
+    std::optional<qint64> submittedAt; // Unix seconds, UTC
+    int score = -1;                    // 0..10
+    QString comment;
+    QVector<std::pair<QString, QString>> attributes; // segment name -> value; empty values are skipped
+    std::optional<bool> active;
+    qint64 sourceLine = 0;
+};
+
+struct ImportRecord
+{
+    QString kind = QStringLiteral("responses"); // responses | attributes | demo
+    QString fileName;
+    QString filePath;
+    qint64 fileSize = 0;
+    QString sha256;
+    QString preset;
+    QString encoding;
+    QString mappingJson;
+};
+
+struct ImportCounts
+{
+    qint64 rowsRead = 0;
+    qint64 imported = 0;
+    qint64 duplicates = 0;
+    qint64 rejected = 0;
+};
+
+// The write path shared by the importer and the demo generator: links
+// respondents, interns attribute values into profiles, de-duplicates, and
+// inserts with statements prepared once. The caller owns the Transaction;
+// nothing here commits.
+class SurveyWriter
+{
+public:
+    explicit SurveyWriter(Database &db, const Clock &clock = systemClock());
+
+    qint64 ensureWave(const QString &name, WaveKind kind = WaveKind::Relational);
+    qint64 startImport(const ImportRecord &record);
+    void finishImport(qint64 importId, const ImportCounts &counts, const QStringList &warnings);
+
+    enum class Outcome { Added, Duplicate };
+    // Adds one response; `responseId` receives the new row id when Added.
+    Outcome add(qint64 waveId, qint64 importId, const ResponseRecord &record, qint64 *responseId = nullptr);
+
+    void addRejected(qint64 importId, qint64 line, int column, const QString &columnName, const QString &value,
+                     const QString &reason);
+
+    // Identity and attribute interning, public for the attribute importer.
+    qint64 respondentFor(const ResponseRecord &record, bool *created = nullptr);
+    qint64 attributeId(const QString &name);
+    qint64 valueId(qint64 attributeId, const QString &value);
+    // The profile for a set of (attribute id, value id) pairs; 0 for an empty set.
+    qint64 profileFor(QVector<std::pair<qint64, qint64>> values);
+
+    static QString normalisedEmail(const QString &email);
+    static QString contentKey(const QString &respondentKey, std::optional<qint64> submittedAt, int score,
+                              const QString &comment);
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+    QSqlQuery m_insertResponse;
+    QSqlQuery m_insertRespondent;
+    QSqlQuery m_findByUser;
+    QSqlQuery m_findByEmail;
+    QSqlQuery m_deleteRespondent;
+    QSqlQuery m_insertValue;
+    QSqlQuery m_findValue;
+    QSqlQuery m_insertProfile;
+    QSqlQuery m_insertProfileValue;
+    QSqlQuery m_findProfile;
+    QSqlQuery m_insertRejected;
+    QHash<QString, qint64> m_respondentsByUser;
+    QHash<QString, qint64> m_respondentsByEmail;
+    QHash<QString, qint64> m_attributes;
+    QHash<QString, qint64> m_values; // "attributeId\x1fvalue"
+    QHash<QString, qint64> m_profiles;
+    QVector<std::pair<qint64, qint64>> m_scratch;
+};
+
+} // namespace nps
