@@ -65,6 +65,54 @@ bool CommandContext::parse(QCommandLineParser &parser, const QString &descriptio
     return true;
 }
 
+void CommandContext::addFilterOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("from"), QStringLiteral("Only responses on or after this date (YYYY-MM-DD)."),
+                      QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("Only responses on or before this date (YYYY-MM-DD)."),
+                      QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("wave"), QStringLiteral("Only this survey wave (repeatable)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("kind"), QStringLiteral("Only relational or transactional surveys."),
+                      QStringLiteral("KIND")});
+    parser.addOption({QStringLiteral("where"),
+                      QStringLiteral("Only responses whose attribute has this value, ATTR=VALUE (repeatable; values "
+                                     "of one attribute are OR-ed, attributes AND-ed)."),
+                      QStringLiteral("ATTR=VALUE")});
+    parser.addOption({QStringLiteral("active-only"), QStringLiteral("Leave out respondents marked inactive.")});
+}
+
+ResponseFilter CommandContext::filter(const QCommandLineParser &parser) const
+{
+    ResponseFilter f;
+    auto date = [&](const QString &option) -> std::optional<QDate> {
+        if (!parser.isSet(option))
+            return std::nullopt;
+        const QDate d = QDate::fromString(parser.value(option), Qt::ISODate);
+        if (!d.isValid())
+            throw Error::usage(QStringLiteral("%1: --%2 '%3' is not a date (use YYYY-MM-DD)")
+                                   .arg(m_name, option, parser.value(option)));
+        return d;
+    };
+    f.from = date(QStringLiteral("from"));
+    f.to = date(QStringLiteral("to"));
+    if (f.from && f.to && *f.from > *f.to)
+        throw Error::usage(QStringLiteral("%1: --from is after --to").arg(m_name));
+    f.waves = parser.values(QStringLiteral("wave"));
+    if (parser.isSet(QStringLiteral("kind"))) {
+        f.kind = waveKindFromName(parser.value(QStringLiteral("kind")));
+        if (!f.kind)
+            throw Error::usage(QStringLiteral("%1: --kind must be relational or transactional").arg(m_name));
+    }
+    for (const QString &where : parser.values(QStringLiteral("where"))) {
+        if (!f.addWhere(where))
+            throw Error::usage(
+                QStringLiteral("%1: --where '%2' must look like ATTRIBUTE=VALUE, e.g. Plan=Enterprise").arg(m_name, where));
+    }
+    f.activeOnly = parser.isSet(QStringLiteral("active-only"));
+    return f;
+}
+
 Database &CommandContext::database(const QCommandLineParser &parser, Database::Mode mode)
 {
     if (m_database)

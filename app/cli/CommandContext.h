@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/DataTable.h"
+#include "query/ResponseFilter.h"
 #include "store/Database.h"
 
 #include <QCommandLineParser>
@@ -38,6 +39,11 @@ public:
                          const QString &defaultFormat = QStringLiteral("table"));
     // Returns false when --help was printed and the command should return 0.
     bool parse(QCommandLineParser &parser, const QString &description);
+
+    // The shared filter options: --from DATE --to DATE --wave NAME --kind KIND
+    // --where ATTR=VALUE --active-only (--wave and --where repeat).
+    void addFilterOptions(QCommandLineParser &parser);
+    ResponseFilter filter(const QCommandLineParser &parser) const;
 
     // Opens --db (required), existing or new as the command allows.
     Database &database(const QCommandLineParser &parser, Database::Mode mode = Database::Mode::ExistingOnly);
