@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "common/Error.h"
+#include "common/Screen.h"
 #include "store/Database.h"
 
 #include <QApplication>
@@ -21,19 +22,21 @@ struct ViewInfo
     const char *key;
     const char *title;
     const char *comingSoon;
+    // Builds the screen; nullptr while the screen is not built yet.
+    Screen *(*create)();
 };
 
 const ViewInfo views[] = {
     {MainWindow::View::Overview, "overview", "Overview",
-     "The headline NPS with its confidence interval, key metrics, the score distribution and hygiene warnings."},
+     "The headline NPS with its confidence interval, key metrics, the score distribution and hygiene warnings.", nullptr},
     {MainWindow::View::Segments, "segments", "Segments",
-     "NPS pivoted by plan, role, region or any attribute, by period, with significance markers."},
-    {MainWindow::View::Trends, "trends", "Trends", "NPS by quarter per segment, with confidence bands."},
+     "NPS pivoted by plan, role, region or any attribute, by period, with significance markers.", nullptr},
+    {MainWindow::View::Trends, "trends", "Trends", "NPS by quarter per segment, with confidence bands.", nullptr},
     {MainWindow::View::Comments, "comments", "Comments",
-     "Every comment, searchable and taggable, with theme drivers for promoters and detractors."},
+     "Every comment, searchable and taggable, with theme drivers for promoters and detractors.", nullptr},
     {MainWindow::View::Followups, "followups", "Follow-ups",
-     "The detractor queue: every detractor contacted within 48 hours."},
-    {MainWindow::View::Imports, "imports", "Imports", "Past imports, their counts, warnings and rejected rows."},
+     "The detractor queue: every detractor contacted within 48 hours.", nullptr},
+    {MainWindow::View::Imports, "imports", "Imports", "Past imports, their counts, warnings and rejected rows.", nullptr},
 };
 
 QWidget *comingSoonPage(const ViewInfo &info)
@@ -81,7 +84,13 @@ void MainWindow::buildUi()
     m_pages = new QStackedWidget;
     for (const ViewInfo &info : views) {
         m_sidebar->addItem(QString::fromUtf8(info.title));
-        m_pages->addWidget(comingSoonPage(info));
+        if (info.create) {
+            Screen *screen = info.create();
+            m_screens.append(screen);
+            m_pages->addWidget(screen);
+        } else {
+            m_pages->addWidget(comingSoonPage(info));
+        }
     }
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);

@@ -7,6 +7,10 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 
+namespace nps::ui {
+class Screen;
+}
+
 namespace nps {
 class Database;
 }
@@ -47,6 +51,7 @@ private:
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLabel *m_errorBanner = nullptr;
+    QList<Screen *> m_screens;
 };
 
 } // namespace nps::ui
