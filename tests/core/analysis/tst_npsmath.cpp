@@ -58,12 +58,13 @@ private slots:
         QTest::newRow("small n=5 at 90%") << qint64(3) << qint64(1) << qint64(1) << 0.90 << 25.0
                                           << 45.975056536257135 << -20.975056536257135 << 70.97505653625713;
         // Wald would say 100 +- 0; adjusted Wald is a real interval.
-        QTest::newRow("all promoters n=10") << qint64(10) << qint64(0) << qint64(0) << 0.95 << 76.92307692307692
-                                            << 29.41952537828671 << 47.503551544790206 << 100.0;
-        QTest::newRow("clamp high") << qint64(3) << qint64(0) << qint64(0) << 0.95 << 50.0 << 56.57928670380857
-                                    << -6.579286703808574 << 100.0;
-        QTest::newRow("clamp low") << qint64(0) << qint64(0) << qint64(3) << 0.95 << -50.0 << 56.57928670380857
-                                   << -100.0 << 6.579286703808574;
+        QTest::newRow("all promoters n=10")
+            << qint64(10) << qint64(0) << qint64(0) << 0.95 << 76.92307692307692 << 29.41952537828671
+            << 47.503551544790206 << 100.0;
+        QTest::newRow("clamp high") << qint64(3) << qint64(0) << qint64(0) << 0.95 << 50.0
+                                    << 56.57928670380857 << -6.579286703808574 << 100.0;
+        QTest::newRow("clamp low") << qint64(0) << qint64(0) << qint64(3) << 0.95 << -50.0
+                                   << 56.57928670380857 << -100.0 << 6.579286703808574;
     }
     void adjustedWald()
     {
@@ -76,7 +77,8 @@ private slots:
         QFETCH(double, low);
         QFETCH(double, high);
         const ConfidenceInterval ci = adjustedWaldInterval(NpsCounts{promoters, passives, detractors}, level);
-        QVERIFY2(std::fabs(ci.adjustedNps - centre) < 1e-9, qPrintable(QString::number(ci.adjustedNps, 'g', 17)));
+        QVERIFY2(std::fabs(ci.adjustedNps - centre) < 1e-9,
+                 qPrintable(QString::number(ci.adjustedNps, 'g', 17)));
         QVERIFY2(std::fabs(ci.margin - margin) < 1e-9, qPrintable(QString::number(ci.margin, 'g', 17)));
         QVERIFY2(std::fabs(ci.low - low) < 1e-9, qPrintable(QString::number(ci.low, 'g', 17)));
         QVERIFY2(std::fabs(ci.high - high) < 1e-9, qPrintable(QString::number(ci.high, 'g', 17)));
@@ -108,10 +110,10 @@ private slots:
         QTest::addColumn<double>("p");
         // python3: adj(P,Pa,D): n=P+Pa+D+3, p=(P+.75)/n, d=(D+.75)/n -> (n, p-d, p+d-(p-d)**2)
         //   z = (x1-x2)/sqrt(v1/n1+v2/n2); p = 2*(1-NormalDist().cdf(abs(z)))
-        QTest::newRow("clear difference") << NpsCounts{60, 25, 15} << NpsCounts{40, 30, 30} << 3.1012465251748838
-                                          << 0.001927077799701582;
-        QTest::newRow("tiny samples") << NpsCounts{2, 1, 1} << NpsCounts{1, 0, 1} << 0.29857873557018727
-                                      << 0.7652614922821721;
+        QTest::newRow("clear difference")
+            << NpsCounts{60, 25, 15} << NpsCounts{40, 30, 30} << 3.1012465251748838 << 0.001927077799701582;
+        QTest::newRow("tiny samples")
+            << NpsCounts{2, 1, 1} << NpsCounts{1, 0, 1} << 0.29857873557018727 << 0.7652614922821721;
     }
     void twoSample()
     {
@@ -159,13 +161,14 @@ private slots:
         QTest::addColumn<QDate>("end");
         QTest::newRow("quarter") << "2026Q3" << int(PeriodKind::Quarter) << "2026Q3" << QDate(2026, 7, 1)
                                  << QDate(2026, 9, 30);
-        QTest::newRow("quarter dash lower") << "2026-q1" << int(PeriodKind::Quarter) << "2026Q1" << QDate(2026, 1, 1)
-                                            << QDate(2026, 3, 31);
+        QTest::newRow("quarter dash lower")
+            << "2026-q1" << int(PeriodKind::Quarter) << "2026Q1" << QDate(2026, 1, 1) << QDate(2026, 3, 31);
         QTest::newRow("month") << "2026-07" << int(PeriodKind::Month) << "2026-07" << QDate(2026, 7, 1)
                                << QDate(2026, 7, 31);
-        QTest::newRow("february leap") << "2024-2" << int(PeriodKind::Month) << "2024-02" << QDate(2024, 2, 1)
-                                       << QDate(2024, 2, 29);
-        QTest::newRow("year") << "2026" << int(PeriodKind::Year) << "2026" << QDate(2026, 1, 1) << QDate(2026, 12, 31);
+        QTest::newRow("february leap")
+            << "2024-2" << int(PeriodKind::Month) << "2024-02" << QDate(2024, 2, 1) << QDate(2024, 2, 29);
+        QTest::newRow("year") << "2026" << int(PeriodKind::Year) << "2026" << QDate(2026, 1, 1)
+                              << QDate(2026, 12, 31);
     }
     void periods()
     {
