@@ -9,10 +9,7 @@ namespace nps::cli {
 double parseConfidence(const QString &text)
 {
     bool ok = false;
-    double level = text.toDouble(&ok);
-    // "95" is read as 95%.
-    if (ok && level > 1 && level < 100)
-        level /= 100.0;
+    const double level = text.toDouble(&ok);
     if (!ok || !(level > 0 && level < 1))
         throw Error::usage(
             QStringLiteral("--confidence needs a level between 0 and 1, such as 0.95 (got '%1')").arg(text));
