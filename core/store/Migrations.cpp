@@ -102,8 +102,6 @@ const std::vector<Migration> &all()
                             " source_line INTEGER)"),
              QStringLiteral("CREATE INDEX responses_time ON responses (submitted_at)"),
              QStringLiteral("CREATE INDEX responses_respondent ON responses (respondent_id, submitted_at)"),
-             QStringLiteral("CREATE INDEX responses_wave ON responses (wave_id)"),
-             QStringLiteral("CREATE INDEX responses_import ON responses (import_id)"),
              // Attributes from a separate CRM file, valid from `as_of`; responses'
              // effective profile_id merges them with the survey file's own values.
              QStringLiteral("CREATE TABLE respondent_attributes ("
