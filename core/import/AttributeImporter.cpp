@@ -25,15 +25,16 @@ QJsonObject AttributeImportReport::toJson() const
                                         {QStringLiteral("values"), QJsonArray::fromStringList(c.values)},
                                         {QStringLiteral("lines"), lineList}});
     }
-    return QJsonObject{{QStringLiteral("import_id"), importId},
-                       {QStringLiteral("file"), file},
-                       {QStringLiteral("as_of"), QDateTime::fromSecsSinceEpoch(asOf, Qt::UTC).toString(Qt::ISODate)},
-                       {QStringLiteral("rows"), rows},
-                       {QStringLiteral("matched"), matched},
-                       {QStringLiteral("unmatched"), unmatchedCount},
-                       {QStringLiteral("unmatched_keys"), QJsonArray::fromStringList(unmatched)},
-                       {QStringLiteral("conflicts"), conflictList},
-                       {QStringLiteral("responses_updated"), responsesUpdated}};
+    return QJsonObject{
+        {QStringLiteral("import_id"), importId},
+        {QStringLiteral("file"), file},
+        {QStringLiteral("as_of"), QDateTime::fromSecsSinceEpoch(asOf, Qt::UTC).toString(Qt::ISODate)},
+        {QStringLiteral("rows"), rows},
+        {QStringLiteral("matched"), matched},
+        {QStringLiteral("unmatched"), unmatchedCount},
+        {QStringLiteral("unmatched_keys"), QJsonArray::fromStringList(unmatched)},
+        {QStringLiteral("conflicts"), conflictList},
+        {QStringLiteral("responses_updated"), responsesUpdated}};
 }
 
 AttributeImporter::AttributeImporter(Database &db, const Clock &clock)
@@ -70,7 +71,8 @@ AttributeImportReport AttributeImporter::run(AttributeSource &source, AttributeK
     AttributeRow row;
     while (source.next(row)) {
         ++report.rows;
-        const QString k = key == AttributeKey::Email ? SurveyWriter::normalisedEmail(row.key) : row.key.trimmed();
+        const QString k =
+            key == AttributeKey::Email ? SurveyWriter::normalisedEmail(row.key) : row.key.trimmed();
         if (k.isEmpty())
             continue;
         auto it = byKey.find(k);
@@ -92,11 +94,12 @@ AttributeImportReport AttributeImporter::run(AttributeSource &source, AttributeK
     QSqlQuery find = sql::prepare(c, key == AttributeKey::Email
                                          ? QStringLiteral("SELECT id FROM respondents WHERE email = ?")
                                          : QStringLiteral("SELECT id FROM respondents WHERE user_id = ?"));
-    QSqlQuery store = sql::prepare(c, QStringLiteral("INSERT INTO respondent_attributes (respondent_id, attribute_id,"
-                                                     " value_id, as_of, import_id) VALUES (?, ?, ?, ?, ?)"
-                                                     " ON CONFLICT (respondent_id, attribute_id, as_of)"
-                                                     " DO UPDATE SET value_id = excluded.value_id,"
-                                                     " import_id = excluded.import_id"));
+    QSqlQuery store =
+        sql::prepare(c, QStringLiteral("INSERT INTO respondent_attributes (respondent_id, attribute_id,"
+                                       " value_id, as_of, import_id) VALUES (?, ?, ?, ?, ?)"
+                                       " ON CONFLICT (respondent_id, attribute_id, as_of)"
+                                       " DO UPDATE SET value_id = excluded.value_id,"
+                                       " import_id = excluded.import_id"));
     QSet<qint64> touched;
     for (const QString &k : keyOrder) {
         const KeyValues &kv = byKey[k];
@@ -134,11 +137,13 @@ AttributeImportReport AttributeImporter::run(AttributeSource &source, AttributeK
 
     // Recompute the effective profile of every response of the touched respondents.
     QSqlQuery responses = sql::prepare(
-        c, QStringLiteral("SELECT id, submitted_at, source_profile_id FROM responses WHERE respondent_id = ?"));
-    QSqlQuery sourceValues =
-        sql::prepare(c, QStringLiteral("SELECT attribute_id, value_id FROM profile_values WHERE profile_id = ?"));
-    QSqlQuery snapshots = sql::prepare(c, QStringLiteral("SELECT attribute_id, value_id, as_of FROM respondent_attributes"
-                                                         " WHERE respondent_id = ? ORDER BY attribute_id, as_of"));
+        c,
+        QStringLiteral("SELECT id, submitted_at, source_profile_id FROM responses WHERE respondent_id = ?"));
+    QSqlQuery sourceValues = sql::prepare(
+        c, QStringLiteral("SELECT attribute_id, value_id FROM profile_values WHERE profile_id = ?"));
+    QSqlQuery snapshots =
+        sql::prepare(c, QStringLiteral("SELECT attribute_id, value_id, as_of FROM respondent_attributes"
+                                       " WHERE respondent_id = ? ORDER BY attribute_id, as_of"));
     QSqlQuery update = sql::prepare(c, QStringLiteral("UPDATE responses SET profile_id = ? WHERE id = ?"
                                                       " AND profile_id IS NOT ?"));
     for (qint64 respondent : std::as_const(touched)) {

@@ -47,7 +47,7 @@ struct AttributeImportReport
     QString file;
     qint64 asOf = 0; // Unix seconds
     qint64 rows = 0;
-    qint64 matched = 0;   // keys found among respondents
+    qint64 matched = 0;    // keys found among respondents
     QStringList unmatched; // keys with no respondent (the first 100 listed; count in unmatchedCount)
     qint64 unmatchedCount = 0;
     QVector<AttributeConflict> conflicts;

@@ -57,7 +57,8 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
         report.preset = source->preset();
         report.encoding = source->encoding();
         report.warnings = source->warnings();
-        report.wave = options.waveName.isEmpty() ? QFileInfo(source->fileName()).completeBaseName() : options.waveName;
+        report.wave =
+            options.waveName.isEmpty() ? QFileInfo(source->fileName()).completeBaseName() : options.waveName;
 
         ImportRecord record;
         record.fileName = source->fileName();
@@ -81,8 +82,8 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
             ++report.rows;
             if (next == ImportSource::Next::Rejected) {
                 ++report.rejected;
-                writer.addRejected(importId, rejection.line, rejection.column, rejection.columnName, rejection.value,
-                                   rejection.reason);
+                writer.addRejected(importId, rejection.line, rejection.column, rejection.columnName,
+                                   rejection.value, rejection.reason);
                 if (report.rejections.size() < ImportReport::maxListedRejections)
                     report.rejections.append(rejection);
             } else if (writer.add(waveId, importId, response) == SurveyWriter::Outcome::Added) {
@@ -97,7 +98,8 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
             }
         }
         bytesBefore += source->totalBytes();
-        writer.finishImport(importId, ImportCounts{report.rows, report.imported, report.duplicates, report.rejected},
+        writer.finishImport(importId,
+                            ImportCounts{report.rows, report.imported, report.duplicates, report.rejected},
                             report.warnings);
         report.importId = options.dryRun ? 0 : importId;
         reports.append(report);

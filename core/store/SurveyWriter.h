@@ -70,8 +70,8 @@ public:
     // Adds one response; `responseId` receives the new row id when Added.
     Outcome add(qint64 waveId, qint64 importId, const ResponseRecord &record, qint64 *responseId = nullptr);
 
-    void addRejected(qint64 importId, qint64 line, int column, const QString &columnName, const QString &value,
-                     const QString &reason);
+    void addRejected(qint64 importId, qint64 line, int column, const QString &columnName,
+                     const QString &value, const QString &reason);
 
     // Identity and attribute interning, public for the attribute importer.
     qint64 respondentFor(const ResponseRecord &record, bool *created = nullptr);
