@@ -161,24 +161,24 @@ qint64 SurveyWriter::respondentFor(const ResponseRecord &record, bool *created)
 
 qint64 SurveyWriter::attributeId(const QString &name)
 {
-    const QString key = name.trimmed().toLower();
-    if (const auto it = m_attributes.constFind(key); it != m_attributes.cend())
+    if (const auto it = m_attributesVerbatim.constFind(name); it != m_attributesVerbatim.cend())
         return it.value();
-    const QSqlDatabase c = m_db.connection();
-    sql::run(c, QStringLiteral("INSERT OR IGNORE INTO attributes (name) VALUES (?)"), {name.trimmed()});
-    const qint64 id =
-        sql::scalar(c, QStringLiteral("SELECT id FROM attributes WHERE name = ?"), {name.trimmed()})
-            .toLongLong();
-    m_attributes.insert(key, id);
+    const QString key = name.trimmed().toLower();
+    qint64 id = m_attributes.value(key);
+    if (id == 0) {
+        const QSqlDatabase c = m_db.connection();
+        sql::run(c, QStringLiteral("INSERT OR IGNORE INTO attributes (name) VALUES (?)"), {name.trimmed()});
+        id = sql::scalar(c, QStringLiteral("SELECT id FROM attributes WHERE name = ?"), {name.trimmed()}).toLongLong();
+        m_attributes.insert(key, id);
+    }
+    m_attributesVerbatim.insert(name, id);
     return id;
 }
 
 qint64 SurveyWriter::valueId(qint64 attribute, const QString &value)
 {
-    QString key = QString::number(attribute);
-    key += QChar(0x1f);
-    key += value;
-    if (const auto it = m_values.constFind(key); it != m_values.cend())
+    QHash<QString, qint64> &values = m_values[attribute];
+    if (const auto it = values.constFind(value); it != values.cend())
         return it.value();
     m_insertValue.addBindValue(attribute);
     m_insertValue.addBindValue(value);
@@ -190,7 +190,7 @@ qint64 SurveyWriter::valueId(qint64 attribute, const QString &value)
         throw Error::storage(QStringLiteral("attribute value vanished while importing"));
     const qint64 id = m_findValue.value(0).toLongLong();
     m_findValue.finish();
-    m_values.insert(key, id);
+    values.insert(value, id);
     return id;
 }
 
@@ -199,14 +199,16 @@ qint64 SurveyWriter::profileFor(QVector<std::pair<qint64, qint64>> values)
     if (values.isEmpty())
         return 0;
     std::sort(values.begin(), values.end());
+    const QByteArray key(reinterpret_cast<const char *>(values.constData()),
+                         values.size() * qsizetype(sizeof(std::pair<qint64, qint64>)));
+    if (const auto it = m_profiles.constFind(key); it != m_profiles.cend())
+        return it.value();
     QString signature;
     for (const auto &[attribute, value] : values) {
         if (!signature.isEmpty())
             signature += QLatin1Char(',');
         signature += QString::number(attribute) + QLatin1Char(':') + QString::number(value);
     }
-    if (const auto it = m_profiles.constFind(signature); it != m_profiles.cend())
-        return it.value();
     m_insertProfile.addBindValue(signature);
     sql::exec(m_insertProfile);
     m_findProfile.addBindValue(signature);
@@ -221,7 +223,7 @@ qint64 SurveyWriter::profileFor(QVector<std::pair<qint64, qint64>> values)
         m_insertProfileValue.addBindValue(value);
         sql::exec(m_insertProfileValue);
     }
-    m_profiles.insert(signature, id);
+    m_profiles.insert(key, id);
     return id;
 }
 
