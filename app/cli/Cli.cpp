@@ -29,6 +29,13 @@ const CommandEntry commands[] = {
     {"waves", "List survey waves; record how many were invited", runWaves, false},
     {"imports", "List past imports", runImports, false},
     {"rejected", "List the rows imports rejected", runRejected, false},
+    {"nps", "NPS with confidence interval of filtered responses", runNps, false},
+    {"pivot", "NPS by segment and period with significance", runPivot, false},
+    {"trend", "NPS per period, overall or per segment", runTrend, false},
+    {"metrics", "Key metrics per period", runMetrics, false},
+    {"explain", "Split a change of NPS into rate and mix effects", runExplain, false},
+    {"warnings", "Survey hygiene warnings", runWarnings, false},
+    {"benchmarks", "List, add or remove NPS benchmark bands", runBenchmarks, false},
 };
 // clang-format on
 
