@@ -12,6 +12,9 @@ class CommandContext;
 // Cli.cpp names them; add a line there when adding a command.
 int runInfo(CommandContext &context);
 int runDemo(CommandContext &context);
+int runWaves(CommandContext &context);
+int runImports(CommandContext &context);
+int runRejected(CommandContext &context);
 int runNps(CommandContext &context);
 int runPivot(CommandContext &context);
 int runTrend(CommandContext &context);
