@@ -16,8 +16,9 @@ SavedViews::SavedViews(Database &db, const Clock &clock)
 
 QVector<SavedView> SavedViews::list() const
 {
-    QSqlQuery query = sql::prepare(m_db.connection(), QStringLiteral("SELECT id, name, filter, created_at"
-                                                                     " FROM saved_views ORDER BY name COLLATE NOCASE"));
+    QSqlQuery query =
+        sql::prepare(m_db.connection(), QStringLiteral("SELECT id, name, filter, created_at"
+                                                       " FROM saved_views ORDER BY name COLLATE NOCASE"));
     query.setForwardOnly(true);
     sql::exec(query);
     QVector<SavedView> views;
@@ -39,12 +40,14 @@ qint64 SavedViews::save(const QString &name, const ResponseFilter &filter)
     if (trimmed.isEmpty())
         throw Error::badInput(QStringLiteral("a saved view needs a name"));
     Transaction transaction(m_db.connection());
-    const QVariant existing = sql::scalar(
-        m_db.connection(), QStringLiteral("SELECT id FROM saved_views WHERE name = ? COLLATE NOCASE"), {trimmed});
+    const QVariant existing =
+        sql::scalar(m_db.connection(),
+                    QStringLiteral("SELECT id FROM saved_views WHERE name = ? COLLATE NOCASE"), {trimmed});
     qint64 id = 0;
     if (existing.isValid() && !existing.isNull()) {
         id = existing.toLongLong();
-        sql::run(m_db.connection(), QStringLiteral("UPDATE saved_views SET name = ?, filter = ? WHERE id = ?"),
+        sql::run(m_db.connection(),
+                 QStringLiteral("UPDATE saved_views SET name = ?, filter = ? WHERE id = ?"),
                  {trimmed, filter.toJson(), id});
     } else {
         QSqlQuery insert =
@@ -59,8 +62,9 @@ qint64 SavedViews::save(const QString &name, const ResponseFilter &filter)
 
 bool SavedViews::remove(const QString &name)
 {
-    QSqlQuery query = sql::run(m_db.connection(),
-                               QStringLiteral("DELETE FROM saved_views WHERE name = ? COLLATE NOCASE"), {name.trimmed()});
+    QSqlQuery query =
+        sql::run(m_db.connection(), QStringLiteral("DELETE FROM saved_views WHERE name = ? COLLATE NOCASE"),
+                 {name.trimmed()});
     return query.numRowsAffected() > 0;
 }
 
