@@ -91,33 +91,6 @@ FilterBar::FilterBar(QWidget *parent)
     });
     row->addWidget(m_reset);
     row->addStretch(1);
-
-    row->addWidget(new QLabel(tr("View")));
-    m_views = new QComboBox;
-    m_views->setAccessibleName(tr("Saved views"));
-    m_views->setMinimumContentsLength(14);
-    m_views->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    connect(m_views, &QComboBox::activated, this, [this](int index) {
-        if (index > 0)
-            emit savedViewChosen(m_views->itemText(index));
-        m_deleteView->setEnabled(index > 0);
-    });
-    row->addWidget(m_views);
-    m_saveView = new QToolButton;
-    m_saveView->setText(tr("Save view..."));
-    m_saveView->setAccessibleName(tr("Save view"));
-    m_saveView->setToolTip(tr("Save the current filter under a name, for everyone using this file"));
-    connect(m_saveView, &QToolButton::clicked, this, &FilterBar::saveViewRequested);
-    row->addWidget(m_saveView);
-    m_deleteView = new QToolButton;
-    m_deleteView->setText(tr("Delete"));
-    m_deleteView->setAccessibleName(tr("Delete saved view"));
-    m_deleteView->setEnabled(false);
-    connect(m_deleteView, &QToolButton::clicked, this, [this] {
-        if (m_views->currentIndex() > 0)
-            emit deleteViewRequested(m_views->currentText());
-    });
-    row->addWidget(m_deleteView);
     outer->addLayout(row);
 
     m_description = new QLabel;
@@ -127,7 +100,38 @@ FilterBar::FilterBar(QWidget *parent)
     small.setPointSizeF(small.pointSizeF() * 0.92);
     m_description->setFont(small);
     m_description->setForegroundRole(QPalette::PlaceholderText);
-    outer->addWidget(m_description);
+    m_description->setWordWrap(true);
+
+    auto *second = new QHBoxLayout;
+    second->setSpacing(6);
+    second->addWidget(m_description, 1);
+    second->addWidget(new QLabel(tr("View")));
+    m_views = new QComboBox;
+    m_views->setAccessibleName(tr("Saved views"));
+    m_views->setMinimumContentsLength(14);
+    m_views->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_views, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            emit savedViewChosen(m_views->itemText(index));
+        m_deleteView->setEnabled(index > 0);
+    });
+    second->addWidget(m_views);
+    m_saveView = new QToolButton;
+    m_saveView->setText(tr("Save view..."));
+    m_saveView->setAccessibleName(tr("Save view"));
+    m_saveView->setToolTip(tr("Save the current filter under a name, for everyone using this file"));
+    connect(m_saveView, &QToolButton::clicked, this, &FilterBar::saveViewRequested);
+    second->addWidget(m_saveView);
+    m_deleteView = new QToolButton;
+    m_deleteView->setText(tr("Delete"));
+    m_deleteView->setAccessibleName(tr("Delete saved view"));
+    m_deleteView->setEnabled(false);
+    connect(m_deleteView, &QToolButton::clicked, this, [this] {
+        if (m_views->currentIndex() > 0)
+            emit deleteViewRequested(m_views->currentText());
+    });
+    second->addWidget(m_deleteView);
+    outer->addLayout(second);
 
     rebuildMenus();
     syncControls();
