@@ -107,6 +107,7 @@ int launchGui(int &argc, char *argv[])
     }
 
     ui::MainWindow window;
+    window.setPersistent(!screenshot);
     // Without --view the window comes back on the screen the user left it on.
     if ((parser.isSet(QStringLiteral("view")) || screenshot) &&
         !window.selectView(parser.value(QStringLiteral("view")))) {

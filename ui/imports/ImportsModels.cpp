@@ -46,7 +46,8 @@ QVariant ImportsModel::data(const QModelIndex &index, int role) const
     case File:
         return e.fileName;
     case Kind:
-        return e.preset.isEmpty() ? e.kind : QStringLiteral("%1 (%2)").arg(e.kind, e.preset);
+        return e.preset.isEmpty() || e.preset == e.kind ? e.kind
+                                                        : QStringLiteral("%1 (%2)").arg(e.kind, e.preset);
     case ImportedAt:
         if (role == Qt::EditRole)
             return e.startedAt;

@@ -186,12 +186,13 @@ void ImportsScreen::loadRejected(qint64 importId)
                     file = m_imports->entry(i).fileName;
                 }
             }
-            m_rejectedTitle->setText(total > rows.size()
-                                         ? tr("Rejected rows of %1 (first %2 of %3; the export has all)")
-                                               .arg(file)
-                                               .arg(rows.size())
-                                               .arg(total)
-                                         : tr("Rejected rows of %1 (%2)").arg(file).arg(rows.size()));
+            m_rejectedTitle->setText(
+                total > rows.size() ? tr("Rejected rows of %1 (first %2 of %3; the export has all)")
+                                          .arg(file)
+                                          .arg(rows.size())
+                                          .arg(total)
+                : rows.isEmpty() ? tr("Rejected rows of %1: none, every row was read").arg(file)
+                                 : tr("Rejected rows of %1 (%2)").arg(file).arg(rows.size()));
             m_export->setEnabled(!rows.isEmpty());
         },
         [this](const QString &error) {

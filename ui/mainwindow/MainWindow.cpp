@@ -21,6 +21,7 @@
 #include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -31,10 +32,12 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPainter>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSvgRenderer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -83,6 +86,29 @@ const char *const geometryKey = "ui/geometry";
 const char *const stateKey = "ui/state";
 const char *const confidenceKey = "analysis/confidence";
 const char *const ownerKey = "followups/owner";
+
+// The sidebar icons are grey line art; a selected row is drawn on the highlight
+// colour, so the selected mode gets the same drawing in the highlighted-text colour.
+QIcon sidebarIcon(const QString &key, const QColor &selected)
+{
+    const QString path = QStringLiteral(":/npsdesk/icons/%1.svg").arg(key);
+    QIcon icon(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return icon;
+    QByteArray svg = file.readAll();
+    svg.replace("#6b7b8c", selected.name().toLatin1());
+    QSvgRenderer renderer(svg);
+    for (int size : {20, 40}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        renderer.render(&painter);
+        painter.end();
+        icon.addPixmap(pixmap, QIcon::Selected);
+    }
+    return icon;
+}
 
 QWidget *comingSoonPage(const ViewInfo &info)
 {
@@ -214,7 +240,7 @@ void MainWindow::buildUi()
     int index = 0;
     for (const ViewInfo &info : views) {
         auto *item = new QListWidgetItem(
-            QIcon(QStringLiteral(":/npsdesk/icons/%1.svg").arg(QString::fromUtf8(info.key))), tr(info.title));
+            sidebarIcon(QString::fromUtf8(info.key), palette().color(QPalette::HighlightedText)), tr(info.title));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(tr(info.title)).arg(index + 1));
         m_sidebar->addItem(item);
         Screen *screen = info.create ? info.create() : nullptr;
@@ -451,8 +477,10 @@ bool MainWindow::openDatabase(const QString &path)
         m_filterBar->setFilter(ResponseFilter{});
     }
     m_outer->setCurrentIndex(1);
-    addRecent(m_database->path());
-    QSettings().setValue(QLatin1String(lastFileKey), m_database->path());
+    if (m_persistent) {
+        addRecent(m_database->path());
+        QSettings().setValue(QLatin1String(lastFileKey), m_database->path());
+    }
     updateTitle();
     applyContext();
     loadChoices();
@@ -616,7 +644,8 @@ void MainWindow::setConfidence(double level)
     if (!(level > 0.5 && level < 1.0))
         return;
     m_context.confidence = level;
-    QSettings().setValue(QLatin1String(confidenceKey), level);
+    if (m_persistent)
+        QSettings().setValue(QLatin1String(confidenceKey), level);
     for (QAction *action : m_confidenceGroup->actions())
         action->setChecked(qFuzzyCompare(action->data().toDouble(), level));
     applyContext();
@@ -791,6 +820,10 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_persistent) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
     QSettings settings;
     settings.setValue(QLatin1String(geometryKey), saveGeometry());
     settings.setValue(QLatin1String(stateKey), saveState());

@@ -79,6 +79,9 @@ public:
     QString noticeText() const;
 
     void setDialogs(WindowDialogs dialogs);
+    // Off for --screenshot runs: opening a file there must not change the
+    // user's recent files, last file or window geometry.
+    void setPersistent(bool persistent) { m_persistent = persistent; }
 
     // Survey files dropped or chosen with File > Import...: starts the import.
     void importFiles(const QStringList &paths, bool attributes = false);
@@ -116,6 +119,7 @@ private:
     ScreenContext m_context;
     QMap<QString, ResponseFilter> m_savedViews;
     int m_pendingChoices = 0;
+    bool m_persistent = true;
     qint64 m_overdue = -1;
     qint64 m_dueSoon = 0;
 
