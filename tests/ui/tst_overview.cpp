@@ -132,6 +132,42 @@ private slots:
         QCOMPARE(screen.cardValue(QStringLiteral("Open follow-ups")), QStringLiteral("12"));
     }
 
+    void invitedCountsGiveTheResponseRate()
+    {
+        const QString path = test::makeDemoDatabase(m_dir, QStringLiteral("invited.npsdb"), 800);
+        OverviewScreen screen;
+        screen.setContext(ScreenContext{path, ResponseFilter{}, &m_clock, 0.95});
+        screen.waitUntilLoaded();
+        QVERIFY(!screen.data()->waves.isEmpty());
+        QMap<QString, qint64> unknown;
+        for (const WaveInfo &wave : screen.data()->waves)
+            unknown.insert(wave.name, 0);
+        screen.setInvitedCounts(unknown);
+        screen.waitUntilLoaded();
+        QSignalSpy changed(&screen, &Screen::dataChanged);
+        QCOMPARE(screen.cardValue(QStringLiteral("Response rate")), QStringLiteral("Unknown"));
+        QVector<WaveInfo> offered;
+        screen.setInvitedEditor([&](QWidget *, const QVector<WaveInfo> &waves) {
+            offered = waves;
+            QMap<QString, qint64> counts;
+            for (const WaveInfo &wave : waves)
+                counts.insert(wave.name, 1000);
+            return std::optional<QMap<QString, qint64>>(counts);
+        });
+        screen.editInvitedCounts();
+        screen.waitUntilLoaded();
+        QCOMPARE(changed.count(), 1); // the second save
+        QCOMPARE(offered.size(), screen.data()->waves.size());
+        for (const WaveInfo &wave : screen.data()->waves)
+            QCOMPARE(wave.invited.value_or(-1), qint64(1000));
+        Database db;
+        db.open(path, Database::Mode::ExistingOnly);
+        const PeriodMetrics metrics = AnalysisService(db).metrics({}, PeriodKind::None).constFirst();
+        QVERIFY(!std::isnan(metrics.responseRate));
+        QCOMPARE(screen.cardValue(QStringLiteral("Response rate")),
+                 QStringLiteral("%1%").arg(metrics.responseRate, 0, 'f', 1));
+    }
+
     void unreadableDatabaseShowsAMessage()
     {
         OverviewScreen screen;

@@ -19,6 +19,7 @@ public:
     void setCaption(const QString &caption);
 
     QString value() const;
+    QLabel *captionLabel() const { return m_caption; }
     QString caption() const;
 
 private:

@@ -2,6 +2,7 @@
 
 #include "analysis/AnalysisTypes.h"
 #include "query/ResponseFilter.h"
+#include "store/Waves.h"
 
 #include <QVector>
 #include <functional>
@@ -45,6 +46,7 @@ struct OverviewData
     QVector<BenchmarkBand> bands;
     QVector<BenchmarkBand> bandsHit;
     std::optional<FollowupCounts> followups;
+    QVector<WaveInfo> waves; // for entering invited counts
 };
 
 // Counts of the follow-up queue for a filter; installed by whoever provides the

@@ -1,10 +1,12 @@
 #include "OverviewScreen.h"
 
 #include "BenchmarkScale.h"
+#include "InvitedCountsDialog.h"
 #include "clock/Clock.h"
 #include "common/BackgroundTask.h"
 #include "common/GroupColors.h"
 #include "common/MetricCard.h"
+#include "store/Transaction.h"
 
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
@@ -173,6 +175,15 @@ OverviewScreen::OverviewScreen(QWidget *parent)
         cards->addWidget(card, 1);
     }
     m_followupCard = m_cards.constLast();
+    m_cards[2]->captionLabel()->setTextFormat(Qt::RichText);
+    connect(m_cards[2]->captionLabel(), &QLabel::linkActivated, this, [this] { editInvitedCounts(); });
+    m_invitedEditor = [](QWidget *parent,
+                         const QVector<WaveInfo> &waves) -> std::optional<QMap<QString, qint64>> {
+        InvitedCountsDialog dialog(waves, parent);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.changedCounts();
+    };
     m_followupCard->setVisible(false);
     layout->addLayout(cards);
 
@@ -348,13 +359,13 @@ void OverviewScreen::present(const OverviewData &data)
                                : tr("No passive has answered a later survey yet"));
     if (std::isnan(m.responseRate)) {
         m_cards[2]->setValue(tr("Unknown"));
-        m_cards[2]->setCaption(tr("Enter the invited count of each wave to see it "
-                                  "(npsdesk waves --db FILE set-invited WAVE N)"));
+        m_cards[2]->setCaption(
+            tr("Needs the number invited per wave. <a href=\"invited\">Enter invited counts…</a>"));
     } else {
         m_cards[2]->setValue(percent(m.responseRate),
                              m.responseRate < 20 ? detractorColor() : palette().color(QPalette::Text));
-        m_cards[2]->setCaption(
-            tr("%1 answers from %2 invited (aim for 20%+)").arg(count(m.invitedResponses), count(m.invited)));
+        m_cards[2]->setCaption(tr("%1 answers from %2 invited (aim for 20%+). <a href=\"invited\">Edit…</a>")
+                                   .arg(count(m.invitedResponses), count(m.invited)));
     }
     m_cards[3]->setValue(percent(m.commentRate));
     m_cards[3]->setCaption(tr("%1 answers with a comment").arg(count(m.comments)));
@@ -513,6 +524,43 @@ QChartView *OverviewScreen::trendChart(const OverviewData &data)
     view->setAccessibleName(tr("NPS by quarter chart"));
     view->setStyleSheet(QStringLiteral("background: transparent"));
     return view;
+}
+
+void OverviewScreen::editInvitedCounts()
+{
+    if (!m_data || m_data->waves.isEmpty())
+        return;
+    const std::optional<QMap<QString, qint64>> counts = m_invitedEditor(this, m_data->waves);
+    if (counts && !counts->isEmpty())
+        setInvitedCounts(*counts);
+}
+
+void OverviewScreen::setInvitedCounts(const QMap<QString, qint64> &counts)
+{
+    if (m_context.databasePath.isEmpty())
+        return;
+    ++m_pending;
+    runInBackground<int>(
+        this, m_context.databasePath,
+        [counts](Database &db) {
+            Transaction transaction(db.connection());
+            Waves waves(db);
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+                waves.setInvited(it.key(), it.value());
+            transaction.commit();
+            return int(counts.size());
+        },
+        [this](const int &changed) {
+            --m_pending;
+            emit statusMessage(tr("Saved the invited count of %n wave(s)", nullptr, changed));
+            emit dataChanged();
+            m_dirty = true;
+            reload();
+        },
+        [this](const QString &error) {
+            --m_pending;
+            emit statusMessage(tr("The invited counts were not saved: %1").arg(error));
+        });
 }
 
 QString OverviewScreen::headlineText() const

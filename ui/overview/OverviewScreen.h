@@ -3,6 +3,8 @@
 #include "OverviewData.h"
 #include "common/Screen.h"
 
+#include <QMap>
+#include <functional>
 #include <optional>
 
 class QChartView;
@@ -31,6 +33,15 @@ public:
     // Installs the source of the follow-up card (the follow-up service).
     void setFollowupCounter(FollowupCounter counter);
 
+    // Seam for the invited-counts dialog: returns the changed counts, or nothing when cancelled.
+    using InvitedEditor =
+        std::function<std::optional<QMap<QString, qint64>>(QWidget *parent, const QVector<WaveInfo> &waves)>;
+    void setInvitedEditor(InvitedEditor editor) { m_invitedEditor = std::move(editor); }
+    // Opens the editor and stores what it returns.
+    void editInvitedCounts();
+    // Stores invited counts per wave (off the GUI thread), then reloads.
+    void setInvitedCounts(const QMap<QString, qint64> &counts);
+
     // What is displayed (tests compare it with the engine).
     const std::optional<OverviewData> &data() const { return m_data; }
     QString headlineText() const;
@@ -51,6 +62,7 @@ private:
 
     ScreenContext m_context;
     FollowupCounter m_followupCounter;
+    InvitedEditor m_invitedEditor;
     std::optional<OverviewData> m_data;
     bool m_dirty = false;
     int m_generation = 0;
