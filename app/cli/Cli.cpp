@@ -36,6 +36,9 @@ const CommandEntry commands[] = {
     {"explain", "Split a change of NPS into rate and mix effects", runExplain, false},
     {"warnings", "Survey hygiene warnings", runWarnings, false},
     {"benchmarks", "List, add or remove NPS benchmark bands", runBenchmarks, false},
+    {"queue", "The detractor follow-up queue: list, assign, set status, notes", runQueue, false},
+    {"queue-report", "SLA report of the follow-up queue", runQueueReport, false},
+    {"export-contacts", "Export passives, promoters or detractors for a targeted follow-up", runExportContacts, false},
 };
 // clang-format on
 

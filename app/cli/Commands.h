@@ -22,6 +22,9 @@ int runMetrics(CommandContext &context);
 int runExplain(CommandContext &context);
 int runWarnings(CommandContext &context);
 int runBenchmarks(CommandContext &context);
+int runQueue(CommandContext &context);
+int runQueueReport(CommandContext &context);
+int runExportContacts(CommandContext &context);
 
 // Shared option parsing of the analysis commands (defined in NpsCommand.cpp);
 // both throw a usage Error on bad text.
