@@ -59,7 +59,7 @@ QString signedNumber(double value, int decimals = 1)
     return (value > 0 ? QStringLiteral("+") : QString()) + QString::number(value, 'f', decimals);
 }
 
-QString pointTooltip(const QString &segment, const QString &period, const TrendPoint &p)
+QString pointTooltip(const QString &segment, const QString &period, const TrendChartPoint &p)
 {
     QString text = QStringLiteral("<b>%1</b> \u00b7 %2<br>NPS %3 (95% CI %4 to %5)<br>n = %6")
                        .arg(segment.toHtmlEscaped(), period.toHtmlEscaped(), QString::number(p.nps, 'f', 1),
@@ -87,12 +87,23 @@ QColor segmentColor(int index)
     return palette[((index % count) + count) % count];
 }
 
-QVector<BenchmarkBand> defaultBenchmarkBands()
+QColor bandColor(double low, double high)
+{
+    if (high <= 0)
+        return QColor(0xd9, 0x53, 0x4f, 22);
+    if (low >= 50)
+        return QColor(0x5c, 0xb8, 0x5c, 48);
+    if (low >= 0)
+        return QColor(0x5c, 0xb8, 0x5c, 24);
+    return QColor(0x88, 0x88, 0x88, 20);
+}
+
+QVector<ChartBand> defaultBenchmarkBands()
 {
     // DESIGN.md: B2B SaaS 30-50 is good, above 50 excellent, below 0 more detractors than promoters.
-    return {{QStringLiteral("Below 0"), -100, 0, QColor(0xd9, 0x53, 0x4f, 22)},
-            {QStringLiteral("B2B SaaS good (30-50)"), 30, 50, QColor(0x5c, 0xb8, 0x5c, 26)},
-            {QStringLiteral("Excellent (50+)"), 50, 100, QColor(0x5c, 0xb8, 0x5c, 48)}};
+    return {{QStringLiteral("Below 0"), -100, 0, bandColor(-100, 0)},
+            {QStringLiteral("B2B SaaS good (30-50)"), 30, 50, bandColor(30, 50)},
+            {QStringLiteral("Excellent (50+)"), 50, 100, bandColor(50, 100)}};
 }
 
 QChart *buildTrendChart(const TrendChartData &data)
@@ -114,8 +125,8 @@ QChart *buildTrendChart(const TrendChartData &data)
     double low = 0;
     double high = 0;
     bool any = false;
-    for (const TrendLine &line : data.lines) {
-        for (const TrendPoint &p : line.points) {
+    for (const TrendChartLine &line : data.lines) {
+        for (const TrendChartPoint &p : line.points) {
             const double lo = data.showCi ? p.ciLow : p.nps;
             const double hi = data.showCi ? p.ciHigh : p.nps;
             low = any ? std::min(low, lo) : lo;
@@ -137,9 +148,10 @@ QChart *buildTrendChart(const TrendChartData &data)
     };
 
     // Bands first so they sit behind everything, clipped to the visible range.
-    for (const BenchmarkBand &band : data.bands) {
-        const double lo = std::max(band.low, yLow);
-        const double hi = std::min(band.high, yHigh);
+    for (const ChartBand &band : data.bands) {
+        // A reference line (low == high) is drawn one point thick.
+        const double lo = std::max(band.low - (band.low == band.high ? 0.5 : 0.0), yLow);
+        const double hi = std::min(band.high + (band.low == band.high ? 0.5 : 0.0), yHigh);
         if (hi <= lo)
             continue;
         auto *upper = new QLineSeries;
@@ -158,12 +170,12 @@ QChart *buildTrendChart(const TrendChartData &data)
     }
 
     for (int index = 0; index < data.lines.size(); ++index) {
-        const TrendLine &line = data.lines[index];
+        const TrendChartLine &line = data.lines[index];
         const QColor color = segmentColor(index);
         if (data.showCi && !line.points.isEmpty()) {
             auto *upper = new QLineSeries;
             auto *lower = new QLineSeries;
-            for (const TrendPoint &p : line.points) {
+            for (const TrendChartPoint &p : line.points) {
                 upper->append(p.period, p.ciHigh);
                 lower->append(p.period, p.ciLow);
             }
@@ -183,7 +195,7 @@ QChart *buildTrendChart(const TrendChartData &data)
         pen.setWidthF(2.5);
         series->setPen(pen);
         series->setPointsVisible(true);
-        for (const TrendPoint &p : line.points)
+        for (const TrendChartPoint &p : line.points)
             series->append(p.period, p.nps);
         series->setProperty(kSegmentProperty, line.name);
         attach(series);
@@ -199,7 +211,7 @@ QChart *buildTrendChart(const TrendChartData &data)
         unreliable->setMarkerSize(10);
         unreliable->setColor(Qt::white);
         unreliable->setBorderColor(color);
-        for (const TrendPoint &p : line.points) {
+        for (const TrendChartPoint &p : line.points) {
             if (p.lowN)
                 unreliable->append(p.period, p.nps);
             else if (p.significant)
@@ -211,7 +223,7 @@ QChart *buildTrendChart(const TrendChartData &data)
             hideFromLegend(chart, markers);
         }
 
-        const QVector<TrendPoint> points = line.points;
+        const QVector<TrendChartPoint> points = line.points;
         const QStringList periodNames = data.periods;
         const QString name = line.name;
         auto showTip = [points, periodNames, name](const QPointF &where, bool state) {
@@ -220,7 +232,7 @@ QChart *buildTrendChart(const TrendChartData &data)
                 return;
             }
             const int period = qRound(where.x());
-            for (const TrendPoint &p : points) {
+            for (const TrendChartPoint &p : points) {
                 if (p.period == period) {
                     QToolTip::showText(QCursor::pos(), pointTooltip(name, periodNames.value(period), p));
                     return;

@@ -16,7 +16,7 @@ namespace nps::ui {
 // "segment" property so a toggle can show or hide a segment's line, band and
 // markers together.
 
-struct TrendPoint
+struct TrendChartPoint
 {
     int period = 0; // index into TrendChartData::periods
     double nps = 0;
@@ -28,13 +28,13 @@ struct TrendPoint
     double pValue = -1;       // < 0 when not tested
 };
 
-struct TrendLine
+struct TrendChartLine
 {
     QString name;
-    QVector<TrendPoint> points;
+    QVector<TrendChartPoint> points;
 };
 
-struct BenchmarkBand
+struct ChartBand
 {
     QString name;
     double low = 0;
@@ -45,8 +45,8 @@ struct BenchmarkBand
 struct TrendChartData
 {
     QStringList periods;
-    QVector<TrendLine> lines;
-    QVector<BenchmarkBand> bands;
+    QVector<TrendChartLine> lines;
+    QVector<ChartBand> bands;
     bool showCi = true;
 };
 
@@ -77,7 +77,9 @@ struct WaterfallStep
     double delta = 0;
 };
 
-QVector<BenchmarkBand> defaultBenchmarkBands();
+QVector<ChartBand> defaultBenchmarkBands();
+// Colours the bands of the analysis engine (built-in and user-defined) for a chart background.
+QColor bandColor(double low, double high);
 
 QChart *buildTrendChart(const TrendChartData &data);
 // Shows or hides every series of one segment (line, CI band, significance markers).
