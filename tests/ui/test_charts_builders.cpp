@@ -19,14 +19,14 @@ TrendChartData sampleTrend()
     TrendChartData data;
     data.periods = {QStringLiteral("2026Q1"), QStringLiteral("2026Q2"), QStringLiteral("2026Q3")};
     data.bands = defaultBenchmarkBands();
-    TrendLine enterprise{QStringLiteral("Enterprise"),
-                         {{0, 20, 12, 28, 400, false, false, -1},
-                          {1, 32, 25, 39, 420, false, true, 0.01},
-                          {2, 41, 34, 48, 450, false, true, 0.02}}};
-    TrendLine smb{QStringLiteral("SMB"),
-                  {{0, 10, 3, 17, 500, false, false, -1},
-                   {1, 4, -3, 11, 510, false, false, 0.2},
-                   {2, -6, -30, 20, 20, true, false, -1}}};
+    TrendChartLine enterprise{QStringLiteral("Enterprise"),
+                              {{0, 20, 12, 28, 400, false, false, -1},
+                               {1, 32, 25, 39, 420, false, true, 0.01},
+                               {2, 41, 34, 48, 450, false, true, 0.02}}};
+    TrendChartLine smb{QStringLiteral("SMB"),
+                       {{0, 10, 3, 17, 500, false, false, -1},
+                        {1, 4, -3, 11, 510, false, false, 0.2},
+                        {2, -6, -30, 20, 20, true, false, -1}}};
     data.lines = {enterprise, smb};
     return data;
 }
