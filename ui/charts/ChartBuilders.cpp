@@ -89,6 +89,8 @@ QColor segmentColor(int index)
 
 QColor bandColor(double low, double high)
 {
+    if (low == high)
+        return QColor(0x55, 0x55, 0x55, 110); // a reference line
     if (high <= 0)
         return QColor(0xd9, 0x53, 0x4f, 22);
     if (low >= 50)
@@ -139,7 +141,10 @@ QChart *buildTrendChart(const TrendChartData &data)
     if (any)
         niceRange(low, high, &yLow, &yHigh);
     axisY->setRange(yLow, yHigh);
-    axisY->setTickCount(int((yHigh - yLow) / 10) + 1 > 11 ? 11 : int((yHigh - yLow) / 10) + 1);
+    // Round ticks anchored on 0, so the zero line and the benchmark edges fall on grid lines.
+    axisY->setTickType(QValueAxis::TicksDynamic);
+    axisY->setTickAnchor(0);
+    axisY->setTickInterval(yHigh - yLow > 100 ? 20 : 10);
 
     auto attach = [&](QAbstractSeries *series) {
         chart->addSeries(series);
@@ -150,8 +155,8 @@ QChart *buildTrendChart(const TrendChartData &data)
     // Bands first so they sit behind everything, clipped to the visible range.
     for (const ChartBand &band : data.bands) {
         // A reference line (low == high) is drawn one point thick.
-        const double lo = std::max(band.low - (band.low == band.high ? 0.5 : 0.0), yLow);
-        const double hi = std::min(band.high + (band.low == band.high ? 0.5 : 0.0), yHigh);
+        const double lo = std::max(band.low - (band.low == band.high ? 0.2 : 0.0), yLow);
+        const double hi = std::min(band.high + (band.low == band.high ? 0.2 : 0.0), yHigh);
         if (hi <= lo)
             continue;
         auto *upper = new QLineSeries;
@@ -165,8 +170,9 @@ QChart *buildTrendChart(const TrendChartData &data)
         area->setBrush(band.color);
         area->setPen(Qt::NoPen);
         area->setProperty("benchmark", true);
+        // The legend names the band briefly; the full label stays in the series name for tooltips.
+        area->setName(band.name.section(QLatin1Char(':'), 0, 0).trimmed());
         attach(area);
-        hideFromLegend(chart, area);
     }
 
     for (int index = 0; index < data.lines.size(); ++index) {
@@ -182,7 +188,7 @@ QChart *buildTrendChart(const TrendChartData &data)
             auto *band = new QAreaSeries(upper, lower);
             band->setName(line.name + QStringLiteral(" CI"));
             QColor fill = color;
-            fill.setAlpha(45);
+            fill.setAlpha(38);
             band->setBrush(fill);
             band->setPen(Qt::NoPen);
             band->setProperty(kSegmentProperty, line.name);
@@ -254,7 +260,9 @@ void setSegmentVisible(QChart *chart, const QString &segment, bool visible)
     }
     // A hidden series' legend marker would reappear on setVisible; keep only lines in the legend.
     for (QAbstractSeries *series : chart->series()) {
-        if (series->type() != QAbstractSeries::SeriesTypeLine || series->property(kSegmentProperty).isNull())
+        const bool segmentLine =
+            series->type() == QAbstractSeries::SeriesTypeLine && !series->property(kSegmentProperty).isNull();
+        if (!segmentLine && !series->property("benchmark").toBool())
             hideFromLegend(chart, series);
     }
 }
@@ -513,6 +521,9 @@ QChart *buildWaterfallChart(const QString &startLabel, double start, const QVect
     chart->addSeries(series);
     auto *axisX = new QBarCategoryAxis;
     axisX->append(categories);
+    QFont labelFont = axisX->labelsFont();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 0.85);
+    axisX->setLabelsFont(labelFont);
     auto *axisY = new QValueAxis;
     const double pad = std::max(2.0, (high - low) * 0.08);
     axisY->setRange(std::max(-100.0, std::floor(low - pad)), std::min(100.0, std::ceil(high + pad)));

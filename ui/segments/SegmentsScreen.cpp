@@ -175,7 +175,7 @@ void SegmentsScreen::buildUi()
     m_legend = new QLabel;
     m_legend->setWordWrap(true);
     m_legend->setAccessibleName(QStringLiteral("Pivot legend"));
-    m_legend->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); }"));
+    m_legend->setStyleSheet(QStringLiteral("QLabel { color: #666666; }"));
 
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
@@ -209,6 +209,7 @@ void SegmentsScreen::buildUi()
     explainLayout->addWidget(m_waterfall, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical);
+    m_splitter = splitter;
     splitter->addWidget(top);
     splitter->addWidget(explainBox);
     splitter->setStretchFactor(0, 3);
@@ -417,9 +418,27 @@ void SegmentsScreen::applyPivot(const PivotResult &result, const QStringList &at
     m_updatingBoxes = false;
 
     m_model->setResult(result, m_context.filter);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    for (int c = 0; c < m_model->segmentColumnCount(); ++c)
-        m_table->resizeColumnToContents(c);
+    // Segment names take what they need; the period columns share the rest of the width.
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        if (c < m_model->segmentColumnCount()) {
+            header->setSectionResizeMode(c, QHeaderView::Interactive);
+            m_table->resizeColumnToContents(c);
+        } else {
+            header->setSectionResizeMode(c, QHeaderView::Stretch);
+        }
+    }
+
+    // Give the table the height of its rows (within reason) and the waterfall the rest;
+    // only when the number of rows changes, so a user's own splitter position stays.
+    if (m_model->rowCount() != m_sizedForRows) {
+        m_sizedForRows = m_model->rowCount();
+        const int total = m_splitter->height();
+        const int wanted = m_table->horizontalHeader()->height() + m_sizedForRows * 44 + 8 +
+                           m_legend->sizeHint().height() + 8;
+        const int tableHeight = std::clamp(wanted, total / 3, total * 2 / 3);
+        m_splitter->setSizes({tableHeight, total - tableHeight});
+    }
 
     qint64 n = 0;
     double overall = std::nan("");
@@ -454,8 +473,8 @@ void SegmentsScreen::applyPivot(const PivotResult &result, const QStringList &at
     m_to->addItems(labels);
     const int fromIndex = labels.indexOf(from);
     const int toIndex = labels.indexOf(to);
-    m_from->setCurrentIndex(fromIndex >= 0 && fromIndex != toIndex ? fromIndex
-                                                                   : std::max(0, int(labels.size()) - 2));
+    // By default the whole span: what moved the score from the first period to the last.
+    m_from->setCurrentIndex(fromIndex >= 0 && fromIndex != toIndex ? fromIndex : 0);
     m_to->setCurrentIndex(toIndex >= 0 && fromIndex != toIndex ? toIndex : int(labels.size()) - 1);
     m_updatingBoxes = false;
     reloadExplanation();

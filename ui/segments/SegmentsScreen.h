@@ -7,6 +7,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QTableView;
 class QToolButton;
 
@@ -73,6 +74,8 @@ private:
     QComboBox *m_to = nullptr;
     QLabel *m_explainText = nullptr;
     QChartView *m_waterfall = nullptr;
+    QSplitter *m_splitter = nullptr;
+    int m_sizedForRows = -1;
     QStringList m_attributeNames;
     Explanation m_explanation;
     int m_pending = 0;

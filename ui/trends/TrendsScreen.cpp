@@ -120,7 +120,7 @@ void TrendsScreen::buildUi()
     m_segments->setMaximumHeight(52);
     m_segments->setFrameShape(QFrame::NoFrame);
     m_segments->setSpacing(2);
-    m_segments->setStyleSheet(QStringLiteral("QListWidget { background: transparent; }"));
+    m_segments->viewport()->setAutoFillBackground(false);
     layout->addWidget(m_segments);
 
     m_tabs = new QTabWidget;
