@@ -26,6 +26,13 @@ struct CommandEntry
 const CommandEntry commands[] = {
     {"info", "Schema version and counts of a database", runInfo, false},
     {"demo", "Write a deterministic demo dataset", runDemo, false},
+    {"nps", "NPS with confidence interval of filtered responses", runNps, false},
+    {"pivot", "NPS by segment and period with significance", runPivot, false},
+    {"trend", "NPS per period, overall or per segment", runTrend, false},
+    {"metrics", "Key metrics per period", runMetrics, false},
+    {"explain", "Split a change of NPS into rate and mix effects", runExplain, false},
+    {"warnings", "Survey hygiene warnings", runWarnings, false},
+    {"benchmarks", "List, add or remove NPS benchmark bands", runBenchmarks, false},
 };
 // clang-format on
 
