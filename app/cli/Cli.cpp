@@ -33,6 +33,7 @@ const CommandEntry commands[] = {
     {"explain", "Split a change of NPS into rate and mix effects", runExplain, false},
     {"warnings", "Survey hygiene warnings", runWarnings, false},
     {"benchmarks", "List, add or remove NPS benchmark bands", runBenchmarks, false},
+    {"export-chart", "Render a trend, pivot or distribution chart to PNG, SVG or PDF", runExportChart, true},
 };
 // clang-format on
 

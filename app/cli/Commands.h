@@ -19,6 +19,7 @@ int runMetrics(CommandContext &context);
 int runExplain(CommandContext &context);
 int runWarnings(CommandContext &context);
 int runBenchmarks(CommandContext &context);
+int runExportChart(CommandContext &context);
 
 // Shared option parsing of the analysis commands (defined in NpsCommand.cpp);
 // both throw a usage Error on bad text.

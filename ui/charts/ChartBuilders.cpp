@@ -380,8 +380,14 @@ QChart *buildSegmentBarChart(const QVector<SegmentBar> &bars)
     double yHigh = 0;
     niceRange(low, high, &yLow, &yHigh);
     axisY->setRange(yLow, yHigh);
+    axisY->setTickType(QValueAxis::TicksDynamic);
+    axisY->setTickAnchor(0);
+    axisY->setTickInterval(yHigh - yLow > 100 ? 20 : yHigh - yLow > 40 ? 10 : 5);
     axisY->setLabelFormat(QStringLiteral("%d"));
     axisY->setTitleText(QStringLiteral("NPS (bars) with 95% CI (whiskers)"));
+    QFont labelFont = axisX->labelsFont();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 0.85);
+    axisX->setLabelsFont(labelFont);
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisX);

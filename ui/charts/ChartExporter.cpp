@@ -52,9 +52,11 @@ public:
     ChartStage(const ChartStage &) = delete;
     ChartStage &operator=(const ChartStage &) = delete;
 
-    void render(QPainter &painter, const QRectF &target)
+    void render(QPainter &painter, const QRectF &target, qreal zoom)
     {
-        m_chart->setGeometry(QRectF(QPointF(0, 0), target.size()));
+        // Laid out at target / zoom and drawn scaled up, so axis labels and legends
+        // grow with the export like the title does.
+        m_chart->setGeometry(QRectF(QPointF(0, 0), target.size() / zoom));
         // Layout of a QGraphicsWidget is deferred; activate it so axes and legend are placed now.
         if (m_chart->layout())
             m_chart->layout()->activate();
@@ -149,7 +151,8 @@ void paintChart(QPainter &painter, const QRectF &rect, QChart *chart, const Char
     const QRectF plot(rect.left(), top, rect.width(), std::max<qreal>(10.0, noteTop - top - margin * 0.5));
     if (chart) {
         ChartStage stage(chart);
-        stage.render(painter, plot);
+        // 720 logical pixels high is the chart's design size (a 1280x720 slide).
+        stage.render(painter, plot, std::max<qreal>(0.75, rect.height() / 720.0));
     }
     painter.restore();
 }

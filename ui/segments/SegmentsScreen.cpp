@@ -2,6 +2,7 @@
 
 #include "PivotTableModel.h"
 #include "analysis/AnalysisService.h"
+#include "analysis/AnalysisTables.h"
 #include "charts/ChartBuilders.h"
 #include "charts/ExportActions.h"
 #include "common/BackgroundTask.h"
@@ -42,44 +43,6 @@ QToolButton *menuButton(const QString &text, QWidget *parent)
     button->setPopupMode(QToolButton::InstantPopup);
     button->setAccessibleName(text);
     return button;
-}
-
-// The long form of a pivot, one row per cell, the same columns as `npsdesk pivot`.
-DataTable pivotDataTable(const PivotResult &result)
-{
-    DataTable table;
-    for (const QString &attribute : result.attributes)
-        table.columns << attribute;
-    table.columns << QStringList{QStringLiteral("period"),
-                                 QStringLiteral("n"),
-                                 QStringLiteral("promoters"),
-                                 QStringLiteral("passives"),
-                                 QStringLiteral("detractors"),
-                                 QStringLiteral("nps"),
-                                 QStringLiteral("ci_low"),
-                                 QStringLiteral("ci_high"),
-                                 QStringLiteral("low_n"),
-                                 QStringLiteral("change"),
-                                 QStringLiteral("p_value"),
-                                 QStringLiteral("adjusted_p"),
-                                 QStringLiteral("significant"),
-                                 QStringLiteral("vs_total"),
-                                 QStringLiteral("vs_total_adjusted_p"),
-                                 QStringLiteral("vs_total_significant")};
-    auto number = [](double value) { return std::isnan(value) ? QVariant() : QVariant(value); };
-    for (const PivotCell &cell : result.cells) {
-        QVariantList row;
-        for (int i = 0; i < result.attributes.size(); ++i)
-            row << (cell.isTotalRow ? QStringLiteral("Total") : cell.segment.value(i));
-        const NpsSummary &s = cell.summary;
-        row << (cell.isTotalColumn ? QStringLiteral("Total") : cell.period.label) << s.n()
-            << s.counts.promoters << s.counts.passives << s.counts.detractors << number(s.nps)
-            << number(s.ci.low) << number(s.ci.high) << s.lowN << number(cell.change)
-            << number(cell.changePValue) << number(cell.changeAdjustedP) << cell.significant
-            << number(cell.vsTotal) << number(cell.vsRestAdjustedP) << cell.vsTotalSignificant;
-        table.addRow(row);
-    }
-    return table;
 }
 
 QString correctionTitle(Correction correction)
@@ -218,7 +181,7 @@ void SegmentsScreen::buildUi()
 
     auto reportFn = [this](const QString &message) { report(message); };
     TableSource tableSource;
-    tableSource.table = [this]() { return pivotDataTable(m_model->result()); };
+    tableSource.table = [this]() { return pivotTable(m_model->result(), false); };
     tableSource.title = [this]() {
         return QStringLiteral("NPS by %1").arg(m_model->result().attributes.join(QStringLiteral(" and ")));
     };

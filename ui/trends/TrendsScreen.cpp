@@ -2,6 +2,7 @@
 
 #include "TrendTableModel.h"
 #include "analysis/AnalysisService.h"
+#include "charts/AnalysisCharts.h"
 #include "charts/ExportActions.h"
 #include "charts/TableExport.h"
 #include "common/BackgroundTask.h"
@@ -52,11 +53,6 @@ QIcon swatch(const QColor &color)
     QPixmap pixmap(12, 12);
     pixmap.fill(color);
     return QIcon(pixmap);
-}
-
-QString ciMethodText(double confidence)
-{
-    return QStringLiteral("%1% CI, adjusted Wald (Rocks 2016)").arg(qRound(confidence * 100));
 }
 
 } // namespace
@@ -295,8 +291,7 @@ void TrendsScreen::reload()
                 }
             }
             payload.pivot = service.pivot(filter, effective);
-            for (const BenchmarkBand &band : BenchmarkStore(db).allBands())
-                payload.bands.append({band.label, band.low, band.high, bandColor(band.low, band.high)});
+            payload.bands = chartBands(BenchmarkStore(db).allBands());
             return payload;
         },
         [this, generation, timer](const Payload &payload) {
