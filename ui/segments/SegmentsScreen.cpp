@@ -244,11 +244,24 @@ void SegmentsScreen::buildUi()
 void SegmentsScreen::setContext(const ScreenContext &context)
 {
     m_context = context;
-    reload();
+    // Views load lazily: a hidden screen queries when it is first shown (or waited on).
+    if (isVisible())
+        reload();
+    else
+        m_stale = true;
+}
+
+void SegmentsScreen::showEvent(QShowEvent *event)
+{
+    Screen::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void SegmentsScreen::waitUntilLoaded()
 {
+    if (m_stale)
+        reload();
     while (m_pending > 0) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         if (m_pending > 0)
@@ -310,6 +323,7 @@ PeriodKind SegmentsScreen::currentPeriod() const
 
 void SegmentsScreen::reload()
 {
+    m_stale = false;
     if (m_context.databasePath.isEmpty())
         return;
     const quint64 generation = ++m_generation;

@@ -30,6 +30,10 @@ public:
     void setContext(const ScreenContext &context) override;
     void waitUntilLoaded() override;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
+public:
     // The current query; changing one reloads (off the GUI thread).
     void setRowAttributes(const QStringList &attributes);
     void setPeriod(PeriodKind period);
@@ -82,6 +86,7 @@ private:
     quint64 m_generation = 0;
     quint64 m_explainGeneration = 0;
     bool m_updatingBoxes = false;
+    bool m_stale = false; // the context changed while hidden: reload when shown
     qint64 m_lastRedrawMs = 0;
 };
 

@@ -211,11 +211,24 @@ void TrendsScreen::buildUi()
 void TrendsScreen::setContext(const ScreenContext &context)
 {
     m_context = context;
-    reload();
+    // Views load lazily: a hidden screen queries when it is first shown (or waited on).
+    if (isVisible())
+        reload();
+    else
+        m_stale = true;
+}
+
+void TrendsScreen::showEvent(QShowEvent *event)
+{
+    Screen::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void TrendsScreen::waitUntilLoaded()
 {
+    if (m_stale)
+        reload();
     while (m_pending > 0) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         if (m_pending > 0)
@@ -263,6 +276,7 @@ QChart *TrendsScreen::sharesChart() const
 
 void TrendsScreen::reload()
 {
+    m_stale = false;
     if (m_context.databasePath.isEmpty())
         return;
     const quint64 generation = ++m_generation;

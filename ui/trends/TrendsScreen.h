@@ -35,6 +35,10 @@ public:
     void setContext(const ScreenContext &context) override;
     void waitUntilLoaded() override;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
+public:
     void setAttribute(const QString &attribute); // empty: everyone
     void setPeriod(PeriodKind period);
     void setSegmentShown(const QString &segment, bool shown);
@@ -76,6 +80,7 @@ private:
     int m_pending = 0;
     quint64 m_generation = 0;
     bool m_updatingBoxes = false;
+    bool m_stale = false; // the context changed while hidden: reload when shown
     qint64 m_lastRedrawMs = 0;
 };
 
