@@ -7,9 +7,12 @@
 #include "store/Database.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QBarSet>
 #include <QChart>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QTableView>
@@ -214,6 +217,32 @@ private slots:
                 previous = v;
             }
         }
+    }
+
+    void copyPastesTheGridAsShown()
+    {
+        SegmentsScreen screen;
+        screen.setContext(ScreenContext{m_path, ResponseFilter{}, nullptr});
+        screen.waitUntilLoaded();
+        QAction *copy = nullptr;
+        for (QAction *action : screen.table()->actions()) {
+            if (action->shortcut() == QKeySequence(QKeySequence::Copy))
+                copy = action;
+        }
+        QVERIFY(copy);
+        copy->trigger();
+        const QStringList lines =
+            QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const PivotTableModel &model = *screen.model();
+        QCOMPARE(lines.size(), model.rowCount() + 1);
+        QVERIFY(lines[0].startsWith(QStringLiteral("Plan\t")));
+        QVERIFY(lines[0].endsWith(QStringLiteral("\tTotal")));
+        const QStringList totalRow = lines.last().split(QLatin1Char('\t'));
+        QCOMPARE(totalRow.first(), QStringLiteral("Total"));
+        const double overall = model.index(model.rowCount() - 1, model.columnCount() - 1)
+                                   .data(PivotTableModel::ValueRole)
+                                   .toDouble();
+        QCOMPARE(totalRow.last(), QString::number(overall, 'g', 12));
     }
 
     void changeExplainedAddsUp()

@@ -362,7 +362,10 @@ QVariant PivotTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (s.lowN)
             return QBrush(QColor(0x88, 0x88, 0x88));
-        return QBrush(QColor(0x1e, 0x1e, 0x1e));
+        // Dark text on the pale heat colours; the palette's own colour (dark mode) elsewhere.
+        if (background(*cell).isValid())
+            return QBrush(QColor(0x1e, 0x1e, 0x1e));
+        return {};
     case Qt::FontRole:
         if (totalRow || cell->isTotalColumn) {
             QFont font;

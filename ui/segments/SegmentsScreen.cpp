@@ -5,8 +5,10 @@
 #include "analysis/AnalysisTables.h"
 #include "charts/ChartBuilders.h"
 #include "charts/ExportActions.h"
+#include "charts/TableExport.h"
 #include "common/BackgroundTask.h"
 
+#include <QAction>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -237,6 +239,15 @@ void SegmentsScreen::buildUi()
     };
     connect(m_from, &QComboBox::currentIndexChanged, this, explainOnChange);
     connect(m_to, &QComboBox::currentIndexChanged, this, explainOnChange);
+    // Ctrl+C copies the grid as shown (the chosen metric, sorted) for pasting into a spreadsheet.
+    auto *copy = new QAction(QStringLiteral("Copy table"), m_table);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(copy);
+    connect(copy, &QAction::triggered, this, [this]() {
+        copyToClipboard(tableFromModel(*m_proxy, PivotTableModel::ValueRole));
+        report(QStringLiteral("Table copied as tab-separated text"));
+    });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { openCell(index); });
     updateLegend();
 }

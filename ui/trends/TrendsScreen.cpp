@@ -7,6 +7,7 @@
 #include "charts/TableExport.h"
 #include "common/BackgroundTask.h"
 
+#include <QAction>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -151,6 +152,14 @@ void TrendsScreen::buildUi()
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tabs->addTab(m_table, QStringLiteral("Table"));
+    auto *copy = new QAction(QStringLiteral("Copy table"), m_table);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(copy);
+    connect(copy, &QAction::triggered, this, [this]() {
+        copyToClipboard(tableFromModel(*m_proxy, TrendTableModel::ValueRole));
+        report(QStringLiteral("Table copied as tab-separated text"));
+    });
     layout->addWidget(m_tabs, 1);
 
     auto reportFn = [this](const QString &message) { report(message); };
