@@ -1,4 +1,5 @@
 #include "charts/ChartExporter.h"
+#include "charts/ExportActions.h"
 #include "charts/TableExport.h"
 
 #include <QApplication>
@@ -7,6 +8,7 @@
 #include <QChart>
 #include <QClipboard>
 #include <QLineSeries>
+#include <QMenu>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -150,6 +152,63 @@ private slots:
         QCOMPARE(parseChartSize(QStringLiteral("1920x1080")), QSize(1920, 1080));
         QVERIFY(!parseChartSize(QStringLiteral("19x10")).isValid());
         QVERIFY(!parseChartSize(QStringLiteral("abc")).isValid());
+    }
+
+    void exportMenusWriteTheChosenFiles()
+    {
+        QTemporaryDir dir;
+        std::unique_ptr<QChart> chart(sampleChart());
+        QString nextPath;
+        setSaveFileChooser(
+            [&nextPath](QWidget *, const QString &, const QString &, const QString &) { return nextPath; });
+        setSizeChooser([](QWidget *, const QSize &) { return QSize(800, 600); });
+        QStringList messages;
+        QWidget parent;
+        ChartSource source;
+        source.chart = [&chart]() { return chart.get(); };
+        source.options = []() { return sampleOptions(ChartExportOptions::hd()); };
+        source.baseName = QStringLiteral("chart");
+        std::unique_ptr<QMenu> menu(
+            createChartExportMenu(&parent, source, [&messages](const QString &m) { messages << m; }));
+        auto action = [&menu](const QString &prefix) -> QAction * {
+            for (QAction *a : menu->actions())
+                if (a->text().startsWith(prefix))
+                    return a;
+            return nullptr;
+        };
+        nextPath = dir.filePath(QStringLiteral("slides.png"));
+        action(QStringLiteral("PNG 1920"))->trigger();
+        QCOMPARE(QImage(nextPath).size(), QSize(1920, 1080));
+        nextPath = dir.filePath(QStringLiteral("retina.png"));
+        action(QStringLiteral("PNG 1280 x 720 at 2x"))->trigger();
+        QCOMPARE(QImage(nextPath).size(), QSize(2560, 1440));
+        nextPath = dir.filePath(QStringLiteral("custom.png"));
+        action(QStringLiteral("PNG custom"))->trigger();
+        QCOMPARE(QImage(nextPath).size(), QSize(800, 600));
+        nextPath = QString(); // cancelled: nothing written, nothing reported
+        const int before = int(messages.size());
+        action(QStringLiteral("SVG"))->trigger();
+        QCOMPARE(messages.size(), before);
+
+        DataTable table;
+        table.columns = {QStringLiteral("plan"), QStringLiteral("nps")};
+        table.addRow({QStringLiteral("@SUM(1)"), 12.5});
+        TableSource tableSource;
+        tableSource.table = [&table]() { return table; };
+        tableSource.baseName = QStringLiteral("table");
+        std::unique_ptr<QMenu> tableMenu(
+            createTableExportMenu(&parent, tableSource, [&messages](const QString &m) { messages << m; }));
+        nextPath = dir.filePath(QStringLiteral("table.csv"));
+        tableMenu->actions().at(0)->trigger();
+        QFile csv(nextPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll(), QByteArray("plan,nps\r\n'@SUM(1),12.5\r\n"));
+        nextPath = dir.filePath(QStringLiteral("table.xlsx"));
+        tableMenu->actions().at(1)->trigger();
+        QVERIFY(QFileInfo(nextPath).size() > 1000);
+        QVERIFY(messages.last().contains(QStringLiteral("table.xlsx")));
+        setSaveFileChooser({});
+        setSizeChooser({});
     }
 
     void tsvPastesIntoSpreadsheet()

@@ -5,6 +5,8 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 
 namespace nps::ui {
@@ -17,6 +19,24 @@ SaveFileChooser &chooserSlot()
     return chooser;
 }
 
+SizeChooser &sizeChooserSlot()
+{
+    static SizeChooser chooser;
+    return chooser;
+}
+
+QSize chooseSize(QWidget *parent, const QSize &suggested)
+{
+    if (sizeChooserSlot())
+        return sizeChooserSlot()(parent, suggested);
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        parent, QStringLiteral("PNG size"),
+        QStringLiteral("Width x height in pixels (200x150 to 8000x8000):"), QLineEdit::Normal,
+        QStringLiteral("%1x%2").arg(suggested.width()).arg(suggested.height()), &ok);
+    return ok ? parseChartSize(text) : QSize();
+}
+
 struct ChartPreset
 {
     const char *label;
@@ -26,6 +46,11 @@ struct ChartPreset
 };
 
 } // namespace
+
+void setSizeChooser(SizeChooser chooser)
+{
+    sizeChooserSlot() = std::move(chooser);
+}
 
 void setSaveFileChooser(SaveFileChooser chooser)
 {
@@ -48,6 +73,7 @@ QMenu *createChartExportMenu(QWidget *parent, const ChartSource &source,
         {"PNG 1920 x 1080 (slides)...", "png", {1920, 1080}, 1.0},
         {"PNG 1280 x 720...", "png", {1280, 720}, 1.0},
         {"PNG 1280 x 720 at 2x (high-DPI)...", "png", {1280, 720}, 2.0},
+        {"PNG custom size...", "png", {}, 1.0},
         {"SVG (vector)...", "svg", {1280, 720}, 1.0},
         {"PDF (one page)...", "pdf", {1280, 720}, 1.0},
     };
@@ -59,6 +85,14 @@ QMenu *createChartExportMenu(QWidget *parent, const ChartSource &source,
                 report(QStringLiteral("Nothing to export yet"));
                 return;
             }
+            QSize size = preset.size;
+            if (!size.isValid()) {
+                size = chooseSize(parent, QSize(1600, 900));
+                if (!size.isValid()) {
+                    report(QStringLiteral("Export cancelled (sizes go from 200x150 to 8000x8000)"));
+                    return;
+                }
+            }
             const QString extension = QString::fromLatin1(preset.extension);
             const QString path = chooseSaveFile(
                 parent, QStringLiteral("Export chart"), source.baseName + QLatin1Char('.') + extension,
@@ -66,7 +100,7 @@ QMenu *createChartExportMenu(QWidget *parent, const ChartSource &source,
             if (path.isEmpty())
                 return;
             ChartExportOptions options = source.options ? source.options() : ChartExportOptions{};
-            options.size = preset.size;
+            options.size = size;
             options.scale = preset.scale;
             QString error;
             if (exportChart(chart, path, options, &error))

@@ -3,6 +3,7 @@
 #include "ChartExporter.h"
 #include "export/DataTable.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -20,6 +21,11 @@ using SaveFileChooser = std::function<QString(QWidget *parent, const QString &ca
 void setSaveFileChooser(SaveFileChooser chooser); // empty restores the QFileDialog one
 QString chooseSaveFile(QWidget *parent, const QString &caption, const QString &suggestedName,
                        const QString &nameFilter);
+
+// Asks for a custom PNG size ("1600x900"); behind a seam for the same reason.
+// Returns an invalid size when cancelled.
+using SizeChooser = std::function<QSize(QWidget *parent, const QSize &suggested)>;
+void setSizeChooser(SizeChooser chooser); // empty restores the QInputDialog one
 
 // What an export needs at the moment the user picks it (the chart and its
 // footnote, or the table with its title and notes).
