@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QBarSet>
+#include <QBrush>
 #include <QChart>
 #include <QClipboard>
 #include <QComboBox>
@@ -217,6 +218,37 @@ private slots:
                 previous = v;
             }
         }
+    }
+
+    void lowSampleCellsAreGreyedAndUnmarked()
+    {
+        SegmentsScreen screen;
+        screen.resize(1400, 900);
+        screen.show();
+        screen.setContext(ScreenContext{m_path, ResponseFilter{}, nullptr});
+        screen.waitUntilLoaded();
+        screen.setPeriod(PeriodKind::Month);
+        screen.setRowAttributes({QStringLiteral("Plan"), QStringLiteral("Role")});
+        screen.waitUntilLoaded();
+        const PivotTableModel &model = *screen.model();
+        QCOMPARE(model.segmentColumnCount(), 2);
+        int lowCells = 0;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            for (int c = model.segmentColumnCount(); c < model.columnCount(); ++c) {
+                const QModelIndex index = model.index(r, c);
+                if (!index.data(PivotTableModel::LowSampleRole).toBool())
+                    continue;
+                ++lowCells;
+                QVERIFY(index.data(PivotTableModel::CountRole).toLongLong() < 30);
+                QCOMPARE(index.data(PivotTableModel::SignificanceRole).toInt(), 0);
+                QCOMPARE(index.data(Qt::BackgroundRole).value<QBrush>().color(), QColor(0xee, 0xee, 0xee));
+                QVERIFY(index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Fewer than 30")));
+            }
+        }
+        QVERIFY(lowCells > 0);
+        const QString dump = qEnvironmentVariable("NPSDESK_SCREEN_DUMP");
+        if (!dump.isEmpty())
+            screen.grab().save(dump + QStringLiteral("/segments-plan-role-month.png"));
     }
 
     void copyPastesTheGridAsShown()

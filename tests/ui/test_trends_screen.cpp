@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -189,6 +190,15 @@ private slots:
         const double share =
             std::round(1000.0 * double(first->summary.counts.promoters) / double(first->summary.n())) / 10.0;
         QCOMPARE(series->barSets()[2]->at(0), share);
+        const QString dump = qEnvironmentVariable("NPSDESK_SCREEN_DUMP");
+        if (!dump.isEmpty()) {
+            screen.resize(1200, 800);
+            screen.show();
+            screen.tabs()->setCurrentIndex(1);
+            screen.grab().save(dump + QStringLiteral("/trends-shares.png"));
+            screen.tabs()->setCurrentIndex(2);
+            screen.grab().save(dump + QStringLiteral("/trends-table.png"));
+        }
     }
 };
 

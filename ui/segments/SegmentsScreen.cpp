@@ -413,7 +413,9 @@ void SegmentsScreen::applyPivot(const PivotResult &result, const QStringList &at
             header->setSectionResizeMode(c, QHeaderView::Interactive);
             m_table->resizeColumnToContents(c);
         } else {
-            header->setSectionResizeMode(c, QHeaderView::Stretch);
+            // Up to a dozen periods share the width; more (months) keep their width and scroll.
+            header->setSectionResizeMode(
+                c, m_model->periodColumnCount() <= 12 ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
         }
     }
 

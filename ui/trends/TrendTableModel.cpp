@@ -99,6 +99,9 @@ QVariant TrendTableModel::data(const QModelIndex &index, int role) const
         value = number(cell.change);
         break;
     case PValueColumn:
+        value = number(cell.changePValue);
+        break;
+    case AdjustedPValueColumn:
         value = number(cell.changeAdjustedP);
         break;
     case SignificantColumn:
@@ -114,7 +117,8 @@ QVariant TrendTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == SignificantColumn)
             return cell.significant ? QStringLiteral("yes") : (s.lowN ? QStringLiteral("n < 30") : QString());
         if (value.typeId() == QMetaType::Double) {
-            const int decimals = index.column() == PValueColumn ? 3 : 1;
+            const int decimals =
+                index.column() == PValueColumn || index.column() == AdjustedPValueColumn ? 3 : 1;
             return QString::number(value.toDouble(), 'f', decimals);
         }
         return value;
@@ -153,6 +157,8 @@ QVariant TrendTableModel::headerData(int section, Qt::Orientation orientation, i
     case ChangeColumn:
         return QStringLiteral("Change");
     case PValueColumn:
+        return QStringLiteral("p");
+    case AdjustedPValueColumn:
         return QStringLiteral("Adjusted p");
     case SignificantColumn:
         return QStringLiteral("Significant");

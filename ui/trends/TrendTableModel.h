@@ -25,7 +25,8 @@ public:
         CiLowColumn,
         CiHighColumn,
         ChangeColumn,
-        PValueColumn,
+        PValueColumn,         // raw two-sided p of the change
+        AdjustedPValueColumn, // after the multiple-testing correction
         SignificantColumn,
         ColumnCount
     };
