@@ -299,6 +299,25 @@ private slots:
         const double end = explanation.toSummary.nps;
         QVERIFY(qAbs(total->at(7) + series->barSets()[7]->at(7) - end) < 1e-9);
     }
+
+    void emptyDatabaseShowsNothingAndDoesNotFail()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.npsdb"));
+        {
+            Database db;
+            db.open(path, Database::Mode::CreateIfMissing);
+        }
+        SegmentsScreen screen;
+        screen.resize(1000, 700);
+        screen.show();
+        QStringList messages;
+        connect(&screen, &Screen::statusMessage, this, [&messages](const QString &m) { messages << m; });
+        screen.setContext(ScreenContext{path, ResponseFilter{}, nullptr});
+        screen.waitUntilLoaded();
+        QVERIFY2(messages.isEmpty(), qPrintable(messages.join(QLatin1Char('\n'))));
+        QVERIFY(!screen.grab().isNull());
+    }
 };
 
 QTEST_MAIN(TestSegmentsScreen)

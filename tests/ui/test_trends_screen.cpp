@@ -200,6 +200,25 @@ private slots:
             screen.grab().save(dump + QStringLiteral("/trends-table.png"));
         }
     }
+
+    void emptyDatabaseShowsNothingAndDoesNotFail()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.npsdb"));
+        {
+            Database db;
+            db.open(path, Database::Mode::CreateIfMissing);
+        }
+        TrendsScreen screen;
+        screen.resize(1000, 700);
+        screen.show();
+        QStringList messages;
+        connect(&screen, &Screen::statusMessage, this, [&messages](const QString &m) { messages << m; });
+        screen.setContext(ScreenContext{path, ResponseFilter{}, nullptr});
+        screen.waitUntilLoaded();
+        QVERIFY2(messages.isEmpty(), qPrintable(messages.join(QLatin1Char('\n'))));
+        QVERIFY(!screen.grab().isNull());
+    }
 };
 
 QTEST_MAIN(TestTrendsScreen)

@@ -446,6 +446,11 @@ void SegmentsScreen::applyPivot(const PivotResult &result, const QStringList &at
             .arg(n)
             .arg(std::isnan(overall) ? QStringLiteral("\u2013") : QString::number(overall, 'f', 1))
             .arg(m_context.filter.describe().toHtmlEscaped()));
+    if (n == 0)
+        m_summary->setText(
+            QStringLiteral("<b>No responses match the filter</b> (%1). Import a survey export, or "
+                           "widen the filter.")
+                .arg(m_context.filter.describe().toHtmlEscaped()));
     updateLegend();
 
     // The explanation follows the first row attribute over the pivot's periods.

@@ -393,6 +393,11 @@ void TrendsScreen::apply(const PivotResult &result, const QVector<ChartBand> &ba
             .arg(ciMethodText(result.confidence), result.correction == Correction::BenjaminiHochberg
                                                       ? QStringLiteral("Benjamini-Hochberg")
                                                       : QStringLiteral("Holm")));
+    if (n == 0)
+        m_summary->setText(
+            QStringLiteral("<b>No responses match the filter</b> (%1). Import a survey export, or "
+                           "widen the filter.")
+                .arg(m_context.filter.describe().toHtmlEscaped()));
     rebuildCharts();
 }
 
