@@ -6,6 +6,7 @@
 
 #include <QTest>
 #include <cmath>
+#include <cstring>
 
 using namespace nps;
 
@@ -227,6 +228,16 @@ private slots:
         QVERIFY(stored->profile == built->profile);
         QVERIFY(stored->wave == built->wave);
         QVERIFY(!ResponseColumns::deserialize(QByteArray("garbage")));
+
+        // A damaged blob (a day outside the range its header claims) is rebuilt, not read out of bounds.
+        QByteArray damaged = q.value(1).toByteArray();
+        const qint32 farAway = stored->maxDay + 1000;
+        std::memcpy(damaged.data() + 32, &farAway, sizeof farAway); // header is 32 bytes, then day[0]
+        QVERIFY(!ResponseColumns::deserialize(damaged));
+        sql::run(m_db.connection(), QStringLiteral("UPDATE analysis_cache SET payload = ? WHERE key = ?"),
+                 {damaged, QString::fromLatin1(ResponseColumns::cacheKey)});
+        AnalysisService::clearMemoryCache();
+        QCOMPARE(AnalysisService(m_db).summary(ResponseFilter()).n(), before);
 
         // Another connection (another process, in real life) sees the persisted cache.
         AnalysisService::clearMemoryCache();
