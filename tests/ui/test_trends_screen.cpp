@@ -155,6 +155,20 @@ private slots:
         QVERIFY(isSegmentVisible(screen.trendChart(), QStringLiteral("Starter")));
     }
 
+    void everyoneIsOneLine()
+    {
+        TrendsScreen screen;
+        screen.setContext(ScreenContext{m_path, ResponseFilter{}, nullptr});
+        screen.waitUntilLoaded();
+        screen.setAttribute(QString());
+        screen.waitUntilLoaded();
+        QCOMPARE(screen.segmentNames(), QStringList{QStringLiteral("All responses")});
+        QVERIFY(isSegmentVisible(screen.trendChart(), QStringLiteral("All responses")));
+        QLineSeries *line = lineOf(screen.trendChart(), QStringLiteral("All responses"));
+        QVERIFY(line);
+        QCOMPARE(line->count(), 8);
+    }
+
     void significantPointsAreMarked()
     {
         TrendsScreen screen;

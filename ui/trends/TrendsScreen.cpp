@@ -209,10 +209,13 @@ void TrendsScreen::buildUi()
     connect(m_segments, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         const QString name = item->text();
         const bool shown = item->checkState() == Qt::Checked;
-        if (shown)
+        if (shown) {
             m_hidden.remove(name);
-        else
+            m_shown.insert(name);
+        } else {
             m_hidden.insert(name);
+            m_shown.remove(name);
+        }
         setSegmentVisible(m_trendView->chart(), name, shown);
     });
 }
@@ -358,15 +361,14 @@ void TrendsScreen::apply(const PivotResult &result, const QVector<ChartBand> &ba
 
     m_segments->clear();
     for (int i = 0; i < names.size(); ++i) {
-        auto *item = new QListWidgetItem(
-            swatch(i == names.size() - 1 && names.size() > 1 ? segmentColor(i) : segmentColor(i)), names[i]);
+        auto *item = new QListWidgetItem(swatch(segmentColor(i)), names[i]);
         item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
-        // With segments shown, "All responses" starts hidden so the segment lines are the story.
-        const bool defaultHidden =
-            names.size() > 1 && names[i] == allResponsesLabel() && !m_hidden.contains(names[i]);
-        if (defaultHidden)
-            m_hidden.insert(names[i]);
-        item->setCheckState(m_hidden.contains(names[i]) ? Qt::Unchecked : Qt::Checked);
+        // With segments shown, "All responses" starts hidden so the segment lines are the story,
+        // unless the user turned it on; alone, it is always shown.
+        bool hidden = m_hidden.contains(names[i]);
+        if (names[i] == allResponsesLabel())
+            hidden = names.size() > 1 ? !m_shown.contains(names[i]) : false;
+        item->setCheckState(hidden ? Qt::Unchecked : Qt::Checked);
         m_segments->addItem(item);
     }
     m_updatingBoxes = false;
@@ -404,53 +406,26 @@ void TrendsScreen::apply(const PivotResult &result, const QVector<ChartBand> &ba
 void TrendsScreen::rebuildCharts()
 {
     const PivotResult &result = m_model->result();
-    TrendChartData data;
+    // Segments first, then "All responses": the order of the toggles, so the colours match the swatches.
+    TrendChartData data =
+        trendChartData(result, m_showBands->isChecked() ? m_bands : QVector<ChartBand>{}, true);
     data.showCi = m_showCi->isChecked();
-    if (m_showBands->isChecked())
-        data.bands = m_bands;
-    QHash<QString, TrendChartLine> lines;
-    QStringList order;
-    QVector<GroupShares> shares;
-    const QString sharesFor = m_sharesFor->currentText();
-    for (int r = 0; r < m_model->rowCount(); ++r) {
-        const TrendTableModel::Row &row = m_model->row(r);
-        const PivotCell &cell = *row.cell;
-        while (data.periods.size() <= row.periodIndex)
-            data.periods << QString();
-        data.periods[row.periodIndex] = cell.period.label;
-        if (!lines.contains(row.segment)) {
-            order << row.segment;
-            lines.insert(row.segment, TrendChartLine{row.segment, {}});
-        }
-        TrendChartPoint point;
-        point.period = row.periodIndex;
-        point.nps = cell.summary.nps;
-        point.ciLow = cell.summary.ci.low;
-        point.ciHigh = cell.summary.ci.high;
-        point.n = cell.summary.n();
-        point.lowN = cell.summary.lowN;
-        point.significant = cell.significant;
-        point.pValue = std::isnan(cell.changeAdjustedP) ? -1 : cell.changeAdjustedP;
-        if (!std::isnan(point.nps))
-            lines[row.segment].points.append(point);
-        if (row.segment == sharesFor)
-            shares.append({cell.period.label, cell.summary.n(), cell.summary.counts.promoters,
-                           cell.summary.counts.passives, cell.summary.counts.detractors});
+    QStringList sharesSegment;
+    for (const QStringList &segment : result.segments) {
+        if (segment.join(QStringLiteral(" / ")) == m_sharesFor->currentText())
+            sharesSegment = segment;
     }
-    // Lines in the order of the toggles (segment colours match the swatches).
-    for (int i = 0; i < m_segments->count(); ++i) {
-        const QString name = m_segments->item(i)->text();
-        data.lines.append(lines.value(name, TrendChartLine{name, {}}));
-    }
-    Q_UNUSED(result);
+
     QChart *oldTrend = m_trendView->chart();
     QChart *trend = buildTrendChart(data);
-    for (const QString &name : std::as_const(m_hidden))
-        setSegmentVisible(trend, name, false);
+    for (int i = 0; i < m_segments->count(); ++i) {
+        if (m_segments->item(i)->checkState() != Qt::Checked)
+            setSegmentVisible(trend, m_segments->item(i)->text(), false);
+    }
     m_trendView->setChart(trend);
     delete oldTrend;
     QChart *oldShares = m_sharesView->chart();
-    m_sharesView->setChart(buildGroupSharesChart(shares));
+    m_sharesView->setChart(buildGroupSharesChart(groupShares(result, sharesSegment)));
     delete oldShares;
 }
 

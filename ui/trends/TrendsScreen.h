@@ -76,7 +76,8 @@ private:
     TrendSortProxy *m_proxy = nullptr;
     QVector<ChartBand> m_bands;
     QStringList m_attributeNames;
-    QSet<QString> m_hidden;
+    QSet<QString> m_hidden; // segments the user turned off
+    QSet<QString> m_shown;  // segments the user turned on (overrides a default-off)
     int m_pending = 0;
     quint64 m_generation = 0;
     bool m_updatingBoxes = false;
