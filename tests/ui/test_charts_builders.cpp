@@ -131,9 +131,9 @@ private slots:
 
     void waterfallAddsUp()
     {
-        QVector<WaterfallStep> steps = {{QStringLiteral("Enterprise rate"), 4.0},
-                                        {QStringLiteral("SMB rate"), -6.0},
-                                        {QStringLiteral("Mix"), 1.5}};
+        QVector<WaterfallStep> steps = {{QStringLiteral("Enterprise rate"), 4.0, {}},
+                                        {QStringLiteral("SMB rate"), -6.0, {}},
+                                        {QStringLiteral("Mix"), 1.5, {}}};
         std::unique_ptr<QChart> chart(
             buildWaterfallChart(QStringLiteral("2026Q1"), 10, steps, QStringLiteral("2026Q2")));
         maybeSave(chart.get(), QStringLiteral("waterfall"));

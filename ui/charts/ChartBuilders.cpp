@@ -544,6 +544,20 @@ QChart *buildWaterfallChart(const QString &startLabel, double start, const QVect
         if (marker->label().isEmpty())
             marker->setVisible(false);
     }
+    QStringList tips;
+    tips << QStringLiteral("<b>%1</b>: NPS %2")
+                .arg(startLabel.toHtmlEscaped(), QString::number(start, 'f', 1));
+    for (const WaterfallStep &step : steps)
+        tips << (step.tooltip.isEmpty() ? QStringLiteral("<b>%1</b>: %2 points")
+                                              .arg(step.label.toHtmlEscaped(), signedNumber(step.delta))
+                                        : step.tooltip);
+    tips << QStringLiteral("<b>%1</b>: NPS %2").arg(endLabel.toHtmlEscaped(), QString::number(level, 'f', 1));
+    QObject::connect(series, &QStackedBarSeries::hovered, series, [tips](bool state, int index, QBarSet *) {
+        if (state && index >= 0 && index < tips.size())
+            QToolTip::showText(QCursor::pos(), tips[index]);
+        else
+            QToolTip::hideText();
+    });
     return chart;
 }
 

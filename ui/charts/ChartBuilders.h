@@ -75,6 +75,7 @@ struct WaterfallStep
 {
     QString label;
     double delta = 0;
+    QString tooltip; // shown on hover (rich text); empty: the label and delta
 };
 
 QVector<ChartBand> defaultBenchmarkBands();

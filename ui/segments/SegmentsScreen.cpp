@@ -530,12 +530,25 @@ void SegmentsScreen::applyExplanation(const Explanation &explanation)
             otherMix += segments[i].mixEffect;
             continue;
         }
-        steps.append({QStringLiteral("%1 rate").arg(segments[i].segment), segments[i].rateEffect});
-        steps.append({QStringLiteral("%1 mix").arg(segments[i].segment), segments[i].mixEffect});
+        const ExplainSegment &seg = segments[i];
+        const QString detail =
+            QStringLiteral("<br>NPS %1 → %2, share of answers %3% → %4% (n %5 → %6)")
+                .arg(std::isnan(seg.npsFrom) ? QStringLiteral("–") : QString::number(seg.npsFrom, 'f', 1),
+                     std::isnan(seg.npsTo) ? QStringLiteral("–") : QString::number(seg.npsTo, 'f', 1),
+                     QString::number(seg.shareFrom * 100, 'f', 1), QString::number(seg.shareTo * 100, 'f', 1))
+                .arg(seg.from.n())
+                .arg(seg.to.n());
+        steps.append(
+            {QStringLiteral("%1 rate").arg(seg.segment), seg.rateEffect,
+             QStringLiteral("<b>%1, rate effect: %2 points</b><br>its own NPS moved, at its average share%3")
+                 .arg(seg.segment.toHtmlEscaped(), QString::number(seg.rateEffect, 'f', 2), detail)});
+        steps.append({QStringLiteral("%1 mix").arg(seg.segment), seg.mixEffect,
+                      QStringLiteral("<b>%1, mix effect: %2 points</b><br>its share of the answers moved%3")
+                          .arg(seg.segment.toHtmlEscaped(), QString::number(seg.mixEffect, 'f', 2), detail)});
     }
     if (segments.size() > kShown + 1) {
-        steps.append({QStringLiteral("Other rate"), otherRate});
-        steps.append({QStringLiteral("Other mix"), otherMix});
+        steps.append({QStringLiteral("Other rate"), otherRate, {}});
+        steps.append({QStringLiteral("Other mix"), otherMix, {}});
     }
     QChart *old = m_waterfall->chart();
     m_waterfall->setChart(buildWaterfallChart(explanation.fromPeriod, explanation.fromSummary.nps, steps,
