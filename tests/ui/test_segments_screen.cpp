@@ -298,6 +298,17 @@ private slots:
         QCOMPARE(total->label(), QStringLiteral("Overall NPS"));
         const double end = explanation.toSummary.nps;
         QVERIFY(qAbs(total->at(7) + series->barSets()[7]->at(7) - end) < 1e-9);
+
+        // Switching the row attribute keeps the chosen periods and explains by the new attribute;
+        // the total change is the same, only its split differs.
+        const double totalBefore = explanation.totalChange;
+        screen.setRowAttributes({QStringLiteral("Region")});
+        screen.waitUntilLoaded();
+        QCOMPARE(screen.explanation().attribute, QStringLiteral("Region"));
+        QCOMPARE(screen.explanation().fromPeriod, periods.first().label);
+        QCOMPARE(screen.explanation().toPeriod, periods.last().label);
+        QVERIFY(qAbs(screen.explanation().totalChange - totalBefore) < 1e-9);
+        QCOMPARE(screen.explanation().segments.size(), 5); // five regions
     }
 
     void emptyDatabaseShowsNothingAndDoesNotFail()

@@ -35,7 +35,9 @@ struct PivotPayload
 {
     PivotResult pivot;
     QStringList attributeNames;
-    qint64 elapsedMs = 0;
+    // The explanation for the periods chosen so far, computed in the same task when
+    // they still exist (switching the attribute keeps them), saving a round trip.
+    std::optional<Explanation> explanation;
 };
 
 QToolButton *menuButton(const QString &text, QWidget *parent)
@@ -166,6 +168,8 @@ void SegmentsScreen::buildUi()
     explainControls->addWidget(m_explainText, 1);
     auto *exportChartButton = menuButton(QStringLiteral("Export chart"), this);
     explainControls->addWidget(exportChartButton);
+    auto *exportExplainButton = menuButton(QStringLiteral("Export effects"), this);
+    explainControls->addWidget(exportExplainButton);
     explainLayout->addLayout(explainControls);
     m_waterfall = new QChartView(buildWaterfallChart(QString(), 0, {}, QString()));
     m_waterfall->setAccessibleName(QStringLiteral("Waterfall chart"));
@@ -216,6 +220,18 @@ void SegmentsScreen::buildUi()
     };
     chartSource.baseName = QStringLiteral("nps-change-explained");
     exportChartButton->setMenu(createChartExportMenu(this, chartSource, reportFn));
+    TableSource explainSource;
+    explainSource.table = [this]() { return explanationTable(m_explanation, false); };
+    explainSource.title = [this]() {
+        return QStringLiteral("NPS change %1 to %2 by %3: rate and mix effects")
+            .arg(m_explanation.fromPeriod, m_explanation.toPeriod, m_explanation.attribute);
+    };
+    explainSource.notes = [this]() {
+        return QStringList{QStringLiteral("Filter: %1").arg(m_context.filter.describe()),
+                           m_explanation.formula};
+    };
+    explainSource.baseName = QStringLiteral("nps-change-explained");
+    exportExplainButton->setMenu(createTableExportMenu(this, explainSource, reportFn));
 
     auto reloadOnChange = [this]() {
         if (!m_updatingBoxes)
@@ -344,11 +360,13 @@ void SegmentsScreen::reload()
     request.attributes = currentAttributes();
     request.period = currentPeriod();
     request.correction = Correction(m_correction->currentData().toInt());
+    const QString from = m_from->currentText();
+    const QString to = m_to->currentText();
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     runInBackground<PivotPayload>(
         this, m_context.databasePath,
-        [filter, request](Database &db) {
+        [filter, request, from, to](Database &db) {
             PivotPayload payload;
             AnalysisService service(db);
             payload.attributeNames = service.attributeNames();
@@ -363,13 +381,19 @@ void SegmentsScreen::reload()
                 effective.attributes = {first};
             }
             payload.pivot = service.pivot(filter, effective);
+            const bool periodsExist = std::any_of(payload.pivot.periods.begin(), payload.pivot.periods.end(),
+                                                  [&from](const PeriodInfo &p) { return p.label == from; }) &&
+                                      std::any_of(payload.pivot.periods.begin(), payload.pivot.periods.end(),
+                                                  [&to](const PeriodInfo &p) { return p.label == to; });
+            if (periodsExist && from != to && !effective.attributes.isEmpty())
+                payload.explanation = service.explain(filter, effective.attributes.constFirst(), from, to);
             return payload;
         },
         [this, generation, timer](const PivotPayload &payload) {
             --m_pending;
             if (generation != m_generation)
                 return;
-            applyPivot(payload.pivot, payload.attributeNames);
+            applyPivot(payload.pivot, payload.attributeNames, payload.explanation);
             m_lastRedrawMs = timer->elapsed();
         },
         [this, generation](const QString &error) {
@@ -397,7 +421,8 @@ void SegmentsScreen::updateAttributeBoxes(const QStringList &names)
     m_updatingBoxes = false;
 }
 
-void SegmentsScreen::applyPivot(const PivotResult &result, const QStringList &attributeNames)
+void SegmentsScreen::applyPivot(const PivotResult &result, const QStringList &attributeNames,
+                                const std::optional<Explanation> &explanation)
 {
     updateAttributeBoxes(attributeNames);
     m_updatingBoxes = true;
@@ -472,7 +497,14 @@ void SegmentsScreen::applyPivot(const PivotResult &result, const QStringList &at
     m_from->setCurrentIndex(fromIndex >= 0 && fromIndex != toIndex ? fromIndex : 0);
     m_to->setCurrentIndex(toIndex >= 0 && fromIndex != toIndex ? toIndex : int(labels.size()) - 1);
     m_updatingBoxes = false;
-    reloadExplanation();
+    if (explanation && explanation->fromPeriod == m_from->currentText() &&
+        explanation->toPeriod == m_to->currentText() &&
+        explanation->attribute == result.attributes.value(0)) {
+        ++m_explainGeneration; // anything still in flight is older
+        applyExplanation(*explanation);
+    } else {
+        reloadExplanation();
+    }
 }
 
 void SegmentsScreen::reloadExplanation()

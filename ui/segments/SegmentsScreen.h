@@ -3,6 +3,8 @@
 #include "analysis/AnalysisTypes.h"
 #include "common/Screen.h"
 
+#include <optional>
+
 class QChart;
 class QChartView;
 class QComboBox;
@@ -53,7 +55,8 @@ private:
     void buildUi();
     void reload();
     void reloadExplanation();
-    void applyPivot(const PivotResult &result, const QStringList &attributeNames);
+    void applyPivot(const PivotResult &result, const QStringList &attributeNames,
+                    const std::optional<Explanation> &explanation);
     void applyExplanation(const Explanation &explanation);
     void updateAttributeBoxes(const QStringList &names);
     void updateLegend();
