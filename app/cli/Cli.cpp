@@ -39,6 +39,7 @@ const CommandEntry commands[] = {
     {"queue", "The detractor follow-up queue: list, assign, set status, notes", runQueue, false},
     {"queue-report", "SLA report of the follow-up queue", runQueueReport, false},
     {"export-contacts", "Export passives, promoters or detractors for a targeted follow-up", runExportContacts, false},
+    {"export-chart", "Render a trend, pivot or distribution chart to PNG, SVG or PDF", runExportChart, true},
 };
 // clang-format on
 

@@ -25,6 +25,7 @@ int runBenchmarks(CommandContext &context);
 int runQueue(CommandContext &context);
 int runQueueReport(CommandContext &context);
 int runExportContacts(CommandContext &context);
+int runExportChart(CommandContext &context);
 
 // Shared option parsing of the analysis commands (defined in NpsCommand.cpp);
 // both throw a usage Error on bad text.
