@@ -1,6 +1,7 @@
 #include "DemoGenerator.h"
 
 #include "clock/Clock.h"
+#include "comments/DemoTags.h"
 #include "common/Error.h"
 #include "store/Database.h"
 #include "store/Sql.h"
@@ -244,6 +245,7 @@ DemoSummary DemoGenerator::generate(const DemoOptions &options)
     counts.rowsRead = options.responses;
     counts.imported = added;
     writer.finishImport(importId, counts, {});
+    addDemoTags(m_db, m_clock);
     transaction.commit();
 
     DemoSummary summary;
