@@ -26,6 +26,10 @@ struct CommandEntry
 const CommandEntry commands[] = {
     {"info", "Schema version and counts of a database", runInfo, false},
     {"demo", "Write a deterministic demo dataset", runDemo, false},
+    {"comments", "List and search comments with their tags and stars", runComments, false},
+    {"tag", "Tag or star comments by id, or tag them by a rule", runTag, false},
+    {"tags", "List the tags and how many responses carry each", runTags, false},
+    {"themes", "Theme drivers: which tags drive detractors and promoters", runThemes, false},
 };
 // clang-format on
 

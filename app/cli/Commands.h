@@ -8,5 +8,9 @@ class CommandContext;
 // Cli.cpp names them; add a line there when adding a command.
 int runInfo(CommandContext &context);
 int runDemo(CommandContext &context);
+int runComments(CommandContext &context);
+int runTag(CommandContext &context);
+int runTags(CommandContext &context);
+int runThemes(CommandContext &context);
 
 } // namespace nps::cli

@@ -24,7 +24,8 @@ void addDemoTags(Database &db, const Clock &clock)
         tags.create(QStringLiteral("Integrations"), QStringLiteral("#27ae60"), product, 6);
     const qint64 reporting = tags.create(QStringLiteral("Reporting"), QStringLiteral("#2c3e50"), product, 7);
     const qint64 usability = tags.create(QStringLiteral("Usability"), QStringLiteral("#7f8c8d"), product);
-    tags.create(QStringLiteral("Case study"), QStringLiteral("#f39c12"), std::nullopt, 9);
+    const qint64 caseStudy =
+        tags.create(QStringLiteral("Case study"), QStringLiteral("#f39c12"), std::nullopt, 9);
 
     tags.addRule(pricing, QStringLiteral("\\b(pric\\w*|expensive|renewal|value|worth)\\b"), RuleKind::Regex);
     tags.addRule(support, QStringLiteral("support"), RuleKind::Keyword);
@@ -48,6 +49,7 @@ void addDemoTags(Database &db, const Clock &clock)
                                           " ORDER BY id DESC LIMIT 8"));
     while (q.next())
         quotes.append(q.value(0).toLongLong());
+    tags.addTag(caseStudy, quotes.mid(0, 5));
     QSqlQuery d = sql::run(db.connection(),
                            QStringLiteral("SELECT id FROM responses WHERE score <= 3 AND length(comment) > 50"
                                           " ORDER BY id DESC LIMIT 2"));

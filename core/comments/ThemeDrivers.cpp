@@ -104,6 +104,8 @@ ThemeDriversResult ThemeDrivers::compute(Database &db, const CommentFilter &filt
     }
     for (ThemeDriver d : std::as_const(byTag)) {
         const qint64 n = d.n();
+        if (n == 0)
+            continue;
         d.detractorPct = pct(d.detractors, result.commentedDetractors);
         d.passivePct = pct(d.passives, result.commentedPassives);
         d.promoterPct = pct(d.promoters, result.commentedPromoters);
