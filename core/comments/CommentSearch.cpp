@@ -127,6 +127,8 @@ ParsedSearch parseSearch(const QString &userText)
             // dropped: the last one typed wins.
             if (haveOperand)
                 pending = item.op;
+            else if (item.op == Op::Not)
+                pending = Op::Not; // a leading NOT: its term is dropped below
             continue;
         }
         Op op = pending;
@@ -134,8 +136,10 @@ ParsedSearch parseSearch(const QString &userText)
             op = Op::Not;
         if (!haveOperand) {
             // FTS5 has no unary NOT: a leading negated term cannot be expressed.
-            if (op == Op::Not)
+            if (op == Op::Not) {
+                pending = Op::None;
                 continue;
+            }
             result.fts = literal(item.term);
             haveOperand = true;
         } else {
