@@ -107,7 +107,7 @@ void CommentsScreen::buildUi()
     QAction *undo = m_undo->createUndoAction(this, QStringLiteral("Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_undo->createRedoAction(this, QStringLiteral("Redo"));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     for (QAction *a : {undo, redo}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
