@@ -120,8 +120,10 @@ ThemeDriversResult ThemeDrivers::compute(Database &db, const CommentFilter &filt
                 adjusted(result.promoters - d.promoters, result.detractors - d.detractors, restN);
             const double centre = 100.0 * (1.0 - f) * (t.nps - r.nps);
             const double se = 100.0 * (1.0 - f) * std::sqrt(t.variance / t.n + r.variance / r.n);
-            d.differenceLow = centre - 1.96 * se;
-            d.differenceHigh = centre + 1.96 * se;
+            // A difference from the overall can only range over what keeps the
+            // tagged NPS within -100..100.
+            d.differenceLow = std::max(-100.0 - result.overallNps, centre - 1.96 * se);
+            d.differenceHigh = std::min(100.0 - result.overallNps, centre + 1.96 * se);
         }
         d.npsWithoutDetractors =
             npsOf(result.promoters, result.detractors - d.detractors, result.total - d.detractors);

@@ -187,6 +187,7 @@ QWidget *CommentsScreen::buildReader()
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setResizeMode(QListView::Adjust);
     m_list->setUniformItemSizes(false);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->installEventFilter(this);
     m_detail = new QTextBrowser;
     m_detail->setAccessibleName(QStringLiteral("Comment detail"));
@@ -370,7 +371,7 @@ QWidget *CommentsScreen::buildThemes()
     m_themes->setSortingEnabled(true);
     m_themes->verticalHeader()->setVisible(false);
     m_themes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_themes->horizontalHeader()->setStretchLastSection(true);
+    m_themes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_chart = new QChart;
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setVisible(true);
@@ -380,8 +381,8 @@ QWidget *CommentsScreen::buildThemes()
     m_chartView->setAccessibleName(QStringLiteral("Theme drivers chart"));
     split->addWidget(m_themes);
     split->addWidget(m_chartView);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     layout->addWidget(split, 1);
     connect(exportCsv, &QPushButton::clicked, this, [this]() { exportThemes(); });
     connect(exportChart, &QPushButton::clicked, this, [this]() {
@@ -670,6 +671,7 @@ void CommentsScreen::showThemes(const ThemeDriversResult &result)
         m_themes->setItem(i, 10, numberItem(d.npsWithoutDetractors));
     }
     m_themes->setSortingEnabled(true);
+    m_themes->sortByColumn(1, Qt::DescendingOrder);
 
     // The chart: each theme's share of detractor and of promoter comments.
     m_chart->removeAllSeries();
