@@ -6,7 +6,9 @@
 // at one page), and the time to apply a keyword and a regex rule. The rule
 // benchmark writes to the file (a tag "bench ..." is created and then deleted).
 #include "comments/CommentQuery.h"
+#include "comments/Suggestions.h"
 #include "comments/TagService.h"
+#include "comments/ThemeDrivers.h"
 #include "store/Database.h"
 #include "store/Sql.h"
 
@@ -137,6 +139,20 @@ int main(int argc, char *argv[])
     runRule(QStringLiteral("bench keyword"), QStringLiteral("support"), RuleKind::Keyword);
     runRule(QStringLiteral("bench regex"), QStringLiteral("\\b(slow(ly)?|freez\\w+|time out)\\b"),
             RuleKind::Regex);
+    {
+        QElapsedTimer t;
+        t.start();
+        const ThemeDriversResult themes = ThemeDrivers::compute(db, CommentFilter{});
+        out << QStringLiteral("theme drivers over %1 responses, %2 tags: %3 ms\n")
+                   .arg(themes.total)
+                   .arg(themes.drivers.size())
+                   .arg(t.elapsed());
+        t.restart();
+        const SuggestionResult suggestions = Suggestions::compute(db, CommentFilter{});
+        out << QStringLiteral("suggestions (log-odds) over the %1 most recent comments: %2 ms\n")
+                   .arg(suggestions.commentsRead)
+                   .arg(t.elapsed());
+    }
     out.flush();
     return 0;
 }
