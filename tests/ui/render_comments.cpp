@@ -1,6 +1,6 @@
 // Renders the Comments screen (reader and theme drivers tabs) on a database to
 // PNG files, for the docs until the window shell hands screens their context:
-//   render_comments DEMO.npsdb docs/comments.png docs/themes.png
+//   render_comments DEMO.npsdb docs/comments.png docs/themes.png [tags.png]
 #include "clock/Clock.h"
 #include "comments/CommentsScreen.h"
 
@@ -34,5 +34,11 @@ int main(int argc, char *argv[])
     screen.waitUntilLoaded();
     if (!screen.grab().save(QString::fromLocal8Bit(argv[3]), "PNG"))
         return 2;
+    if (argc > 4) { // optional: the tag manager, rules and suggestions tab
+        screen.tabs()->setCurrentIndex(1);
+        screen.waitUntilLoaded();
+        if (!screen.grab().save(QString::fromLocal8Bit(argv[4]), "PNG"))
+            return 2;
+    }
     return 0;
 }
