@@ -31,5 +31,9 @@ int runExportChart(CommandContext &context);
 // both throw a usage Error on bad text.
 double parseConfidence(const QString &text);
 PeriodKind parsePeriodKind(const QString &text);
+int runComments(CommandContext &context);
+int runTag(CommandContext &context);
+int runTags(CommandContext &context);
+int runThemes(CommandContext &context);
 
 } // namespace nps::cli

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "comments/CommentsScreen.h"
 #include "common/Error.h"
 #include "common/Screen.h"
 #include "segments/SegmentsScreen.h"
@@ -37,7 +38,8 @@ const ViewInfo views[] = {
     {MainWindow::View::Trends, "trends", "Trends", "NPS by quarter per segment, with confidence bands.",
      []() -> Screen * { return new TrendsScreen; }},
     {MainWindow::View::Comments, "comments", "Comments",
-     "Every comment, searchable and taggable, with theme drivers for promoters and detractors.", nullptr},
+     "Every comment, searchable and taggable, with theme drivers for promoters and detractors.",
+     []() -> Screen * { return new CommentsScreen; }},
     {MainWindow::View::Followups, "followups", "Follow-ups",
      "The detractor queue: every detractor contacted within 48 hours.", nullptr},
     {MainWindow::View::Imports, "imports", "Imports", "Past imports, their counts, warnings and rejected rows.", nullptr},
