@@ -102,10 +102,12 @@ private:
         writer.finishImport(importId, ImportCounts{40, 40, 0, 0}, {});
         // A tag on a few responses, for the SQL fallback.
         sql::run(m_db.connection(),
-                 QStringLiteral("INSERT INTO tags (name, created_at) VALUES ('pricing', 0)"));
+                 QStringLiteral("INSERT OR IGNORE INTO tags (name, created_at) VALUES ('pricing', 0)"));
         sql::run(m_db.connection(),
                  QStringLiteral("INSERT INTO response_tags (response_id, tag_id, created_at)"
-                                " SELECT id, 1, 0 FROM responses WHERE comment LIKE '%price%'"));
+                                " SELECT id, (SELECT id FROM tags WHERE name = 'pricing'), 0 FROM responses"
+                                " WHERE comment LIKE '%price%' AND true"
+                                " ON CONFLICT DO NOTHING"));
         transaction.commit();
         AnalysisService::clearMemoryCache();
     }
