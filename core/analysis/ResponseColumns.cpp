@@ -175,6 +175,14 @@ std::shared_ptr<const ResponseColumns> ResponseColumns::deserialize(const QByteA
     take(cols->respondent);
     take(cols->secondOfDay);
     take(cols->packed);
+    // The blob lives in a user's file: check what the pivots index with, so a
+    // damaged cache is rebuilt instead of read out of bounds.
+    for (size_t i = 0; i < n; ++i) {
+        if ((cols->packed[i] & 0x0f) > 10 || cols->secondOfDay[i] >= 86400)
+            return nullptr;
+        if ((cols->packed[i] & datedBit) && (cols->day[i] < cols->minDay || cols->day[i] > cols->maxDay))
+            return nullptr;
+    }
     return cols;
 }
 

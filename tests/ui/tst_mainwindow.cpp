@@ -2,6 +2,7 @@
 #include "analysis/AnalysisService.h"
 #include "common/FilterBar.h"
 #include "common/GroupColors.h"
+#include "followups/FollowupQueue.h"
 #include "mainwindow/MainWindow.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
@@ -103,6 +104,12 @@ private slots:
         QVERIFY(window.filterBar()->choices().attributes.contains(QStringLiteral("Plan")));
         QCOMPARE(window.filterBar()->choices().waves.size(), 8);
         QCOMPARE(window.filterBar()->descriptionText(), QStringLiteral("Showing: All responses"));
+        // The follow-up queue's overdue count reaches the title and the Overview card.
+        const FollowupQueue::Counts counts = FollowupQueue(db, m_clock).counts();
+        QVERIFY(counts.overdue > 0);
+        QCOMPARE(window.windowTitle(),
+                 QStringLiteral("demo.npsdb (%1 overdue) — NPS Desk").arg(counts.overdue));
+        QCOMPARE(screen->cardValue(QStringLiteral("Open follow-ups")), QLocale().toString(counts.open));
     }
 
     void filterBarChangesReachEveryScreen()

@@ -2,16 +2,20 @@
 
 #include "analysis/AnalysisService.h"
 #include "clock/Clock.h"
+#include "comments/CommentsScreen.h"
 #include "common/BackgroundTask.h"
 #include "common/Error.h"
 #include "common/FilterBar.h"
 #include "common/Screen.h"
+#include "followups/FollowupQueue.h"
 #include "imports/ImportsScreen.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
+#include "segments/SegmentsScreen.h"
 #include "store/Database.h"
 #include "store/StoreInfo.h"
 #include "store/Waves.h"
+#include "trends/TrendsScreen.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -34,10 +38,12 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSvgRenderer>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -66,11 +72,13 @@ const ViewInfo views[] = {
      "warnings.",
      []() -> Screen * { return new OverviewScreen; }},
     {MainWindow::View::Segments, "segments", "Segments",
-     "NPS pivoted by plan, role, region or any attribute, by period, with significance markers.", nullptr},
+     "NPS pivoted by plan, role, region or any attribute, by period, with significance markers.",
+     []() -> Screen * { return new SegmentsScreen; }},
     {MainWindow::View::Trends, "trends", "Trends", "NPS by quarter per segment, with confidence bands.",
-     nullptr},
+     []() -> Screen * { return new TrendsScreen; }},
     {MainWindow::View::Comments, "comments", "Comments",
-     "Every comment, searchable and taggable, with theme drivers for promoters and detractors.", nullptr},
+     "Every comment, searchable and taggable, with theme drivers for promoters and detractors.",
+     []() -> Screen * { return new CommentsScreen; }},
     {MainWindow::View::Followups, "followups", "Follow-ups",
      "The detractor queue: every detractor contacted within 48 hours.", nullptr},
     {MainWindow::View::Imports, "imports", "Imports",
@@ -163,6 +171,8 @@ bool isSurveyFile(const QString &path)
 
 struct LoadedChoices
 {
+    qint64 overdue = 0;
+    qint64 dueSoon = 0;
     FilterChoices choices;
     QMap<QString, ResponseFilter> savedViews;
     StoreInfo info;
@@ -187,6 +197,11 @@ MainWindow::MainWindow(QWidget *parent, const Clock *clock)
     selectView(settings.value(QLatin1String(viewKey), QStringLiteral("overview")).toString());
     setAcceptDrops(true);
     applyContext();
+    // Deadlines pass while the window is open: recount the queue every minute.
+    auto *recount = new QTimer(this);
+    recount->setInterval(60 * 1000);
+    connect(recount, &QTimer::timeout, this, &MainWindow::refreshFollowupCounts);
+    recount->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -230,23 +245,31 @@ void MainWindow::buildUi()
     m_sidebar->setFrameShape(QFrame::NoFrame);
     m_sidebar->setIconSize(QSize(20, 20));
     m_sidebar->setSpacing(2);
-    m_sidebar->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("Follow-ups  99 overdue")) + 56);
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sidebar->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("Follow-ups  999 overdue")) + 76);
     m_sidebar->setStyleSheet(QStringLiteral(
         "QListWidget { background: palette(window); padding: 8px 6px; outline: 0; }"
-        "QListWidget::item { padding: 7px 8px; border-radius: 6px; color: palette(text); }"
+        "QListWidget::item { padding: 7px 8px; border-radius: 6px; }"
         "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
         "QListWidget::item:hover:!selected { background: palette(midlight); }"));
     m_pages = new QStackedWidget;
     int index = 0;
     for (const ViewInfo &info : views) {
         auto *item = new QListWidgetItem(
-            sidebarIcon(QString::fromUtf8(info.key), palette().color(QPalette::HighlightedText)), tr(info.title));
+            sidebarIcon(QString::fromUtf8(info.key), palette().color(QPalette::HighlightedText)),
+            tr(info.title));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(tr(info.title)).arg(index + 1));
         m_sidebar->addItem(item);
         Screen *screen = info.create ? info.create() : nullptr;
         m_screenByView.append(screen);
         if (screen) {
-            m_pages->addWidget(screen);
+            // A screen wider than the window scrolls instead of forcing the
+            // whole window wider than a laptop screen.
+            auto *scroll = new QScrollArea;
+            scroll->setWidgetResizable(true);
+            scroll->setFrameShape(QFrame::NoFrame);
+            scroll->setWidget(screen);
+            m_pages->addWidget(scroll);
             connect(screen, &Screen::statusMessage, this,
                     [this](const QString &message) { statusBar()->showMessage(message, 8000); });
             connect(screen, &Screen::dataChanged, this, [this, screen] {
@@ -255,6 +278,7 @@ void MainWindow::buildUi()
                     if (other && other != screen)
                         other->setContext(m_context);
                 }
+                refreshFollowupCounts();
             });
             connect(screen, &Screen::openCommentsRequested, this, [this](const ResponseFilter &filter) {
                 m_filterBar->setFilter(filter);
@@ -507,6 +531,7 @@ void MainWindow::closeDatabase()
 {
     m_database.reset();
     m_context.databasePath.clear();
+    setFollowupCounts(0, 0);
     m_context.filter = ResponseFilter{};
     {
         const QSignalBlocker blocker(m_filterBar);
@@ -557,6 +582,9 @@ void MainWindow::loadChoices()
                 loaded.savedViews.insert(view.name, view.filter);
             }
             loaded.info = StoreInfo::read(db);
+            const FollowupQueue::Counts counts = FollowupQueue(db, *clock).counts();
+            loaded.overdue = counts.overdue;
+            loaded.dueSoon = counts.dueSoon;
             if (loaded.info.firstResponseAt > 0)
                 loaded.choices.firstDate =
                     QDateTime::fromSecsSinceEpoch(loaded.info.firstResponseAt, Qt::UTC).date();
@@ -571,6 +599,7 @@ void MainWindow::loadChoices()
                 return;
             m_savedViews = loaded.savedViews;
             m_filterBar->setChoices(loaded.choices);
+            setFollowupCounts(loaded.overdue, loaded.dueSoon);
             const QLocale locale;
             m_statusInfo->setText(
                 tr("%1 responses · %2 respondents · %3 waves · %4")
@@ -714,6 +743,23 @@ void MainWindow::rebuildRecentMenu()
         rebuildRecentMenu();
         refreshWelcome();
     });
+}
+
+void MainWindow::refreshFollowupCounts()
+{
+    if (m_context.databasePath.isEmpty())
+        return;
+    const QString path = m_context.databasePath;
+    runInBackground<QPair<qint64, qint64>>(
+        this, path,
+        [clock = m_clock](Database &db) {
+            const FollowupQueue::Counts counts = FollowupQueue(db, *clock).counts();
+            return qMakePair(counts.overdue, counts.dueSoon);
+        },
+        [this, path](const QPair<qint64, qint64> &counts) {
+            if (path == m_context.databasePath)
+                setFollowupCounts(counts.first, counts.second);
+        });
 }
 
 void MainWindow::setFollowupCounts(qint64 overdue, qint64 dueSoon)

@@ -89,6 +89,8 @@ public:
 public slots:
     // The follow-up queue's counts, shown in the sidebar and the window title.
     void setFollowupCounts(qint64 overdue, qint64 dueSoon);
+    // Recounts the queue off the GUI thread (after edits, and every minute).
+    void refreshFollowupCounts();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

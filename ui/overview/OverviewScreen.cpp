@@ -6,6 +6,7 @@
 #include "common/BackgroundTask.h"
 #include "common/GroupColors.h"
 #include "common/MetricCard.h"
+#include "followups/FollowupQueue.h"
 #include "store/Transaction.h"
 
 #include <QAreaSeries>
@@ -175,6 +176,10 @@ OverviewScreen::OverviewScreen(QWidget *parent)
         cards->addWidget(card, 1);
     }
     m_followupCard = m_cards.constLast();
+    m_followupCounter = [](Database &db, const ResponseFilter &, const Clock &clock) {
+        const FollowupQueue::Counts counts = FollowupQueue(db, clock).counts();
+        return FollowupCounts{counts.open, counts.overdue, counts.dueSoon};
+    };
     m_cards[2]->captionLabel()->setTextFormat(Qt::RichText);
     connect(m_cards[2]->captionLabel(), &QLabel::linkActivated, this, [this] { editInvitedCounts(); });
     m_invitedEditor = [](QWidget *parent,
@@ -374,8 +379,9 @@ void OverviewScreen::present(const OverviewData &data)
         m_followupCard->setValue(count(data.followups->open), data.followups->overdue > 0
                                                                   ? detractorColor()
                                                                   : palette().color(QPalette::Text));
-        m_followupCard->setCaption(tr("%1 overdue, %2 due in the next 24 hours")
-                                       .arg(count(data.followups->overdue), count(data.followups->dueSoon)));
+        m_followupCard->setCaption(tr("%1 overdue, %2 due in the next %3 hours (whole queue, not filtered)")
+                                       .arg(count(data.followups->overdue), count(data.followups->dueSoon))
+                                       .arg(FollowupQueue::dueSoonHours, 0, 'f', 0));
     }
 
     delete m_distribution;

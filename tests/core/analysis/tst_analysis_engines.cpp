@@ -6,6 +6,7 @@
 
 #include <QTest>
 #include <cmath>
+#include <cstring>
 
 using namespace nps;
 
@@ -101,10 +102,12 @@ private:
         writer.finishImport(importId, ImportCounts{40, 40, 0, 0}, {});
         // A tag on a few responses, for the SQL fallback.
         sql::run(m_db.connection(),
-                 QStringLiteral("INSERT INTO tags (name, created_at) VALUES ('pricing', 0)"));
+                 QStringLiteral("INSERT OR IGNORE INTO tags (name, created_at) VALUES ('pricing', 0)"));
         sql::run(m_db.connection(),
                  QStringLiteral("INSERT INTO response_tags (response_id, tag_id, created_at)"
-                                " SELECT id, 1, 0 FROM responses WHERE comment LIKE '%price%'"));
+                                " SELECT id, (SELECT id FROM tags WHERE name = 'pricing'), 0 FROM responses"
+                                " WHERE comment LIKE '%price%' AND true"
+                                " ON CONFLICT DO NOTHING"));
         transaction.commit();
         AnalysisService::clearMemoryCache();
     }
@@ -227,6 +230,16 @@ private slots:
         QVERIFY(stored->profile == built->profile);
         QVERIFY(stored->wave == built->wave);
         QVERIFY(!ResponseColumns::deserialize(QByteArray("garbage")));
+
+        // A damaged blob (a day outside the range its header claims) is rebuilt, not read out of bounds.
+        QByteArray damaged = q.value(1).toByteArray();
+        const qint32 farAway = stored->maxDay + 1000;
+        std::memcpy(damaged.data() + 32, &farAway, sizeof farAway); // header is 32 bytes, then day[0]
+        QVERIFY(!ResponseColumns::deserialize(damaged));
+        sql::run(m_db.connection(), QStringLiteral("UPDATE analysis_cache SET payload = ? WHERE key = ?"),
+                 {damaged, QString::fromLatin1(ResponseColumns::cacheKey)});
+        AnalysisService::clearMemoryCache();
+        QCOMPARE(AnalysisService(m_db).summary(ResponseFilter()).n(), before);
 
         // Another connection (another process, in real life) sees the persisted cache.
         AnalysisService::clearMemoryCache();
