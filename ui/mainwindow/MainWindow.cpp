@@ -572,9 +572,13 @@ void MainWindow::loadChoices()
         this, path,
         [clock = m_clock](Database &db) {
             LoadedChoices loaded;
-            for (const WaveInfo &wave : Waves(db).list())
-                loaded.choices.waves << wave.name;
+            // Wave names in time order from the column store (Waves::list scans the responses).
             AnalysisService analysis(db);
+            const QVector<TrendSeries> byWave = analysis.trend(ResponseFilter{}, PeriodKind::Wave);
+            if (!byWave.isEmpty()) {
+                for (const TrendPoint &point : byWave.constFirst().points)
+                    loaded.choices.waves << point.period.label;
+            }
             for (const QString &attribute : analysis.attributeNames())
                 loaded.choices.attributes.insert(attribute, analysis.attributeValues(attribute));
             for (const SavedView &view : SavedViews(db, *clock).list()) {
