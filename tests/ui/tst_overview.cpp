@@ -151,6 +151,7 @@ private slots:
         screen.setInvitedCounts(unknown);
         screen.waitUntilLoaded();
         QCOMPARE(screen.cardValue(QStringLiteral("Response rate")), QStringLiteral("Unknown"));
+        QSignalSpy changed(&screen, &Screen::dataChanged);
         QVector<WaveInfo> offered;
         screen.setInvitedEditor([&](QWidget *, const QVector<WaveInfo> &waves) {
             offered = waves;
@@ -161,7 +162,7 @@ private slots:
         });
         screen.editInvitedCounts();
         screen.waitUntilLoaded();
-        QCOMPARE(changed.count(), 1); // the second save
+        QCOMPARE(changed.count(), 1);
         QCOMPARE(offered.size(), before.size());
         {
             Database db;
