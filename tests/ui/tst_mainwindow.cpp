@@ -228,6 +228,47 @@ private slots:
         QCOMPARE(window.windowTitle(), QStringLiteral("demo.npsdb (4 overdue) — NPS Desk"));
     }
 
+    void followsADarkPalette()
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x1f));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        dark.setColor(QPalette::Midlight, QColor(0x44, 0x44, 0x44));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x7d, 0xd1));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        QApplication::setPalette(dark);
+        {
+            MainWindow window(nullptr, &m_clock);
+            QVERIFY(window.openDatabase(m_demo));
+            window.selectView(MainWindow::View::Overview);
+            const QString png = m_dir.filePath(QStringLiteral("dark.png"));
+            QVERIFY(window.renderScreenshot(png, QSize(1440, 900)));
+            if (qEnvironmentVariableIsSet("NPSDESK_KEEP_PNG"))
+                QFile::copy(png, qEnvironmentVariable("NPSDESK_KEEP_PNG"));
+            const QImage image(png);
+            // Most of the window is dark, and no card is painted in a light colour.
+            qint64 darkPixels = 0, lightPixels = 0;
+            for (int y = 0; y < image.height(); y += 3) {
+                for (int x = 0; x < image.width(); x += 3) {
+                    const int lightness = QColor(image.pixel(x, y)).lightness();
+                    darkPixels += lightness < 80;
+                    lightPixels += lightness > 230;
+                }
+            }
+            QVERIFY2(darkPixels > 20 * lightPixels,
+                     qPrintable(QStringLiteral("%1 dark, %2 light").arg(darkPixels).arg(lightPixels)));
+        }
+        QApplication::setPalette(light);
+    }
+
     void screenshotIsFilled()
     {
         MainWindow window(nullptr, &m_clock);

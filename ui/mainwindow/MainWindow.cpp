@@ -118,6 +118,20 @@ QIcon sidebarIcon(const QString &key, const QColor &selected)
     return icon;
 }
 
+// A one-pixel line in the palette's mid colour (sunken QFrame lines use Light,
+// which many dark palettes leave bright).
+QWidget *hairline(Qt::Orientation orientation)
+{
+    auto *line = new QWidget;
+    line->setAutoFillBackground(true);
+    line->setBackgroundRole(QPalette::Mid);
+    if (orientation == Qt::Horizontal)
+        line->setFixedHeight(1);
+    else
+        line->setFixedWidth(1);
+    return line;
+}
+
 QWidget *comingSoonPage(const ViewInfo &info)
 {
     auto *page = new QWidget;
@@ -298,16 +312,10 @@ void MainWindow::buildUi()
     rightLayout->setSpacing(0);
     m_filterBar = new FilterBar;
     rightLayout->addWidget(m_filterBar);
-    auto *line = new QFrame;
-    line->setFrameShape(QFrame::HLine);
-    line->setFrameShadow(QFrame::Sunken);
-    rightLayout->addWidget(line);
+    rightLayout->addWidget(hairline(Qt::Horizontal));
     rightLayout->addWidget(m_pages, 1);
-    auto *separator = new QFrame;
-    separator->setFrameShape(QFrame::VLine);
-    separator->setFrameShadow(QFrame::Sunken);
     body->addWidget(m_sidebar);
-    body->addWidget(separator);
+    body->addWidget(hairline(Qt::Vertical));
     body->addWidget(right, 1);
     m_outer->addWidget(workspace);
     outer->addWidget(m_outer, 1);
