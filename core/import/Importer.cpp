@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "store/Database.h"
+#include "followups/FollowupQueue.h"
 #include "store/Transaction.h"
 
 #include <QElapsedTimer>
@@ -56,7 +57,6 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
         report.file = source->fileName();
         report.preset = source->preset();
         report.encoding = source->encoding();
-        report.warnings = source->warnings();
         report.wave =
             options.waveName.isEmpty() ? QFileInfo(source->fileName()).completeBaseName() : options.waveName;
 
@@ -98,6 +98,9 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
             }
         }
         bytesBefore += source->totalBytes();
+        report.warnings = source->warnings();
+        writer.setImportHash(importId, source->sha256());
+        FollowupQueue(m_db, m_clock).enqueueForImport(importId);
         writer.finishImport(importId,
                             ImportCounts{report.rows, report.imported, report.duplicates, report.rejected},
                             report.warnings);
