@@ -460,6 +460,7 @@ SurveyFile SurveyFile::open(const QString &path, const ReadOptions &options)
     SurveyFile file;
     file.m_path = path;
     file.m_options = options;
+    file.m_zoneIsUtc = !options.timeZone.isValid() || options.timeZone == QTimeZone::utc();
     Layout &layout = file.m_layout;
 
     QFile raw(path);
@@ -1142,7 +1143,7 @@ ScoreResult SurveyFile::score(const Record &record) const
 
 TimeResult SurveyFile::timeOf(const Record &record, int column) const
 {
-    const QTimeZone *zone = m_options.timeZone == QTimeZone::utc() ? nullptr : &m_options.timeZone;
+    const QTimeZone *zone = m_zoneIsUtc ? nullptr : &m_options.timeZone;
     const bool serial = column == m_mapping.time.column ? m_timeAllowsSerial : m_activeAllowsSerial;
     return parseTime(record.cell(column), m_mapping.dateOrder, zone, serial);
 }

@@ -239,6 +239,7 @@ private:
     std::vector<Record> m_sample;
     bool m_timeAllowsSerial = false;
     bool m_activeAllowsSerial = false;
+    bool m_zoneIsUtc = true; // checked once: comparing QTimeZone per cell is slow
     int m_statusColumn = -1; // Qualtrics Status: rows other than 0/4 are excluded
 };
 

@@ -57,9 +57,8 @@ private slots:
         QCOMPARE(f.layout().encoding, TextEncoding::Latin1Cp850Mixed);
         QCOMPARE(f.layout().delimiter, ',');
         QCOMPARE(f.layout().headerRows, 1);
-        QCOMPARE(f.layout().columnNames(),
-                 QStringList({"Column 1", "id", "nps", "satisfaction", "intention", "explication", "NbPassageKS",
-                              "CaTicket", "t"}));
+        QCOMPARE(f.layout().columnNames(), QStringList({"Column 1", "id", "nps", "satisfaction", "intention",
+                                                        "explication", "NbPassageKS", "CaTicket", "t"}));
         QCOMPARE(columnName(f, f.mapping().score), QStringLiteral("nps"));
         QCOMPARE(f.mapping().scale, ScoreScale::OneToTen);
         QVERIFY(!f.mapping().scaleWarning.isEmpty());
@@ -101,8 +100,8 @@ private slots:
         QCOMPARE(f.layout().preset, Preset::Generic);
         QCOMPARE(f.layout().encoding, TextEncoding::Utf8);
         QCOMPARE(f.layout().columnNames(),
-                 QStringList({"Fecha", "ID", "NPS Group", "NPS", "Comment", QStringLiteral("UsuarioDecisi\u00f3n"),
-                              "Canal", "Palanca", "Subpalanca"}));
+                 QStringList({"Fecha", "ID", "NPS Group", "NPS", "Comment",
+                              QStringLiteral("UsuarioDecisi\u00f3n"), "Canal", "Palanca", "Subpalanca"}));
         QCOMPARE(columnName(f, f.mapping().score), QStringLiteral("NPS"));
         QCOMPARE(f.mapping().scale, ScoreScale::ZeroToTen);
         QCOMPARE(columnName(f, f.mapping().comment), QStringLiteral("Comment"));
@@ -177,8 +176,9 @@ private slots:
         const QStringList names = f.layout().columnNames();
         QCOMPARE(names.size(), 38);
         QCOMPARE(names.first(), QStringLiteral("RespondentID"));
-        QCOMPARE(names.at(3), QStringLiteral("Which of the following Star Wars films have you seen? Please select all "
-                                             "that apply. - Star Wars: Episode I The Phantom Menace"));
+        QCOMPARE(names.at(3),
+                 QStringLiteral("Which of the following Star Wars films have you seen? Please select all "
+                                "that apply. - Star Wars: Episode I The Phantom Menace"));
         QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), 38);
         QVERIFY(!f.mapping().score.found());
         QCOMPARE(f.mapping().consideredForScore.size(), 38);
