@@ -172,7 +172,6 @@ private:
     const std::atomic_bool *m_cancel = nullptr;
     qint64 m_ragged = 0;
     qint64 m_excluded = 0;
-    int m_statusColumn = -1; // Qualtrics Status
 };
 
 class SurveyFile
@@ -206,9 +205,10 @@ public:
     // Typing helpers for the mapped columns (column numbers in messages are index+1).
     ScoreResult score(const Record &record) const;
     TimeResult time(const Record &record) const; // Empty problem when no time column
-    // Boolean column: yes/no...; last-active date column: active when the last
-    // activity is within 30 days before the response time (`responseTime`, or the
-    // last-active value itself counts as active when the response time is unknown).
+    // Boolean column: yes/no, true/false, 1/0 (several languages); last-active
+    // date column: active when the last activity is at most 30 days before the
+    // response time. std::nullopt when unknown (no column, empty or unparsable
+    // cell, or no response time to compare a last-active date with).
     std::optional<bool> active(const Record &record, const TimeResult &responseTime) const;
     // Non-empty when the vendor group column disagrees with the score, e.g.
     // "NPS Group says PASIVO but score 10 is a promoter".
@@ -238,7 +238,9 @@ private:
     FieldMapping m_mapping;
     std::vector<Record> m_sample;
     bool m_timeAllowsSerial = false;
-    bool m_lastActiveAllowsSerial = false;
+    bool m_activeAllowsSerial = false;
+    bool m_zoneIsUtc = true; // checked once: comparing QTimeZone per cell is slow
+    int m_statusColumn = -1; // Qualtrics Status: rows other than 0/4 are excluded
 };
 
 } // namespace nps

@@ -11,7 +11,8 @@ namespace nps {
 
 // Reads one worksheet of an .xlsx workbook as records, with Debian's minizip
 // (unzip API) for the container and QXmlStreamReader for the XML. The sheet XML
-// is streamed from the zip entry in 64 KiB pieces; only the shared-string table
+// is streamed from the zip entry in 64 KiB pieces (progress counts uncompressed
+// sheet XML bytes); only the shared-string table
 // is held in memory (it is what the cells point into). Cell typing:
 // shared and inline strings as text, numbers as their shortest decimal text,
 // booleans as TRUE/FALSE, and numbers whose style is a date/time format as ISO
