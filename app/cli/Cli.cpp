@@ -41,6 +41,11 @@ const CommandEntry commands[] = {
     {"queue", "The detractor follow-up queue: list, assign, set status, notes", runQueue, false},
     {"queue-report", "SLA report of the follow-up queue", runQueueReport, false},
     {"export-contacts", "Export passives, promoters or detractors for a targeted follow-up", runExportContacts, false},
+    {"export-chart", "Render a trend, pivot or distribution chart to PNG, SVG or PDF", runExportChart, true},
+    {"comments", "List and search comments with their tags and stars", runComments, false},
+    {"tag", "Tag or star comments by id, or tag them by a rule", runTag, false},
+    {"tags", "List the tags and how many responses carry each", runTags, false},
+    {"themes", "Theme drivers: which tags drive detractors and promoters", runThemes, false},
 };
 // clang-format on
 

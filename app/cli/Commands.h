@@ -27,10 +27,15 @@ int runBenchmarks(CommandContext &context);
 int runQueue(CommandContext &context);
 int runQueueReport(CommandContext &context);
 int runExportContacts(CommandContext &context);
+int runExportChart(CommandContext &context);
 
 // Shared option parsing of the analysis commands (defined in NpsCommand.cpp);
 // both throw a usage Error on bad text.
 double parseConfidence(const QString &text);
 PeriodKind parsePeriodKind(const QString &text);
+int runComments(CommandContext &context);
+int runTag(CommandContext &context);
+int runTags(CommandContext &context);
+int runThemes(CommandContext &context);
 
 } // namespace nps::cli

@@ -3,6 +3,7 @@
 #include "analysis/AnalysisService.h"
 #include "analysis/AnalysisTables.h"
 #include "common/Error.h"
+#include "export/XlsxWriter.h"
 
 namespace nps::cli {
 
@@ -10,7 +11,10 @@ int runPivot(CommandContext &context)
 {
     QCommandLineParser parser;
     context.addDatabaseOption(parser);
-    context.addFormatOption(parser, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json")});
+    context.addFormatOption(parser, {QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json"),
+                                     QStringLiteral("xlsx")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Output file (required for --format xlsx)."),
+                      QStringLiteral("FILE")});
     context.addFilterOptions(parser);
     parser.addOption(
         {QStringLiteral("by"), QStringLiteral("Row attribute (once or twice)."), QStringLiteral("ATTR")});
@@ -34,10 +38,22 @@ int runPivot(CommandContext &context)
     request.confidence = parseConfidence(parser.value(QStringLiteral("confidence")));
     if (!correctionFromName(parser.value(QStringLiteral("correction")), &request.correction))
         throw Error::usage(QStringLiteral("--correction must be holm, bh or none"));
+    const QString format = context.format(parser);
+    if (format == QLatin1String("xlsx") && parser.value(QStringLiteral("out")).isEmpty())
+        throw Error::usage(QStringLiteral("--format xlsx needs --out FILE.xlsx"));
     const ResponseFilter filter = context.filter(parser);
     AnalysisService service(context.database(parser));
     const PivotResult pivot = service.pivot(filter, request);
-    const QString format = context.format(parser);
+    if (format == QLatin1String("xlsx")) {
+        const QString out = parser.value(QStringLiteral("out"));
+        writeXlsx(
+            pivotTable(pivot, false), out,
+            XlsxOptions{QStringLiteral("Pivot"),
+                        QStringLiteral("NPS by %1").arg(request.attributes.join(QStringLiteral(" and "))),
+                        {QStringLiteral("Filter: %1").arg(filter.describe()), pivotFootnote(pivot)}});
+        context.out() << QStringLiteral("Wrote %1\n").arg(out);
+        return 0;
+    }
     const bool table = format == QLatin1String("table");
     context.print(pivotTable(pivot, table), format);
     if (table)

@@ -292,30 +292,67 @@ struct AnalysisService::Impl
 
     // The same answer as aggregateSql from the column store; false when the
     // shape would not fit a dense array (then SQL answers).
-    bool aggregateColumns(const ResponseFilter &filter, const QVector<qint64> &attrs, PeriodKind kind,
-                          Cube *out)
+    // A ResponseFilter (without tags) compiled to masks over the column store;
+    // pass(i) says whether row i is in, exactly as buildCondition's SQL would.
+    struct RowFilter
     {
-        const auto cols = ResponseColumns::current(db);
+        const ResponseColumns *cols = nullptr;
+        size_t profileSlots = 1;
+        qint64 maxWave = 0;
+        bool dayFilter = false;
+        qint64 fromDay = std::numeric_limits<qint64>::min();
+        qint64 toDay = std::numeric_limits<qint64>::max();
+        bool waveFilter = false;
+        std::vector<quint8> waveOk;
+        bool profileFilter = false;
+        std::vector<quint8> profileOk;
+        bool activeOnly = false;
+        bool hasComment = false;
+
+        inline bool pass(size_t i) const
+        {
+            const quint8 f = cols->packed[i];
+            if (dayFilter &&
+                (!(f & ResponseColumns::datedBit) || cols->day[i] < fromDay || cols->day[i] >= toDay))
+                return false;
+            if (activeOnly && ((f >> ResponseColumns::activeShift) & 3) == 1)
+                return false;
+            if (hasComment && !(f & ResponseColumns::commentBit))
+                return false;
+            const quint32 w = cols->wave[i];
+            if (waveFilter && (w >= waveOk.size() || !waveOk[w]))
+                return false;
+            const quint32 p = cols->profile[i];
+            if (profileFilter && (p >= profileOk.size() || !profileOk[p]))
+                return false;
+            return true;
+        }
+    };
+
+    RowFilter compileFilter(const ResponseFilter &filter, const ResponseColumns &columns)
+    {
+        RowFilter rf;
+        rf.cols = &columns;
         const QSqlDatabase c = conn();
         const qint64 maxProfile = std::max<qint64>(
             0, sql::scalar(c, QStringLiteral("SELECT MAX(id) FROM profiles"), {}, 0).toLongLong());
         const size_t profileSlots = size_t(maxProfile) + 1;
+        rf.profileSlots = profileSlots;
+        rf.activeOnly = filter.activeOnly;
+        rf.hasComment = filter.hasComment;
 
-        // Filter: date range as days (the bounds are whole UTC days).
-        const bool dayFilter = filter.from || filter.to;
-        qint64 fromDay = std::numeric_limits<qint64>::min();
-        qint64 toDay = std::numeric_limits<qint64>::max();
+        // Date range as days (the bounds are whole UTC days).
+        rf.dayFilter = filter.from || filter.to;
         if (const auto s = filterStartSecs(filter))
-            fromDay = dayOfSecs(*s);
+            rf.fromDay = dayOfSecs(*s);
         if (const auto e = filterEndSecs(filter))
-            toDay = dayOfSecs(*e);
+            rf.toDay = dayOfSecs(*e);
 
-        // Filter: waves (names OR-ed, and the kind), as a mask over wave ids.
-        std::vector<quint8> waveOk;
-        const bool waveFilter = !filter.waves.isEmpty() || filter.kind;
-        qint64 maxWave = std::max<qint64>(
+        // Waves (names OR-ed, and the kind), as a mask over wave ids.
+        rf.waveFilter = !filter.waves.isEmpty() || filter.kind;
+        rf.maxWave = std::max<qint64>(
             0, sql::scalar(c, QStringLiteral("SELECT MAX(id) FROM waves"), {}, 0).toLongLong());
-        if (waveFilter) {
+        if (rf.waveFilter) {
             QStringList parts;
             QVariantList values;
             if (!filter.waves.isEmpty()) {
@@ -327,18 +364,17 @@ struct AnalysisService::Impl
                 parts << QStringLiteral("kind = ?");
                 values << waveKindName(*filter.kind);
             }
-            waveOk.assign(size_t(maxWave) + 1, 0);
+            rf.waveOk.assign(size_t(rf.maxWave) + 1, 0);
             QSqlQuery q = sql::run(
                 c, QStringLiteral("SELECT id FROM waves WHERE %1").arg(parts.join(QStringLiteral(" AND "))),
                 values);
             while (q.next())
-                waveOk[size_t(q.value(0).toLongLong())] = 1;
+                rf.waveOk[size_t(q.value(0).toLongLong())] = 1;
         }
 
-        // Filter: attributes, as a mask over profile ids (values OR-ed, attributes AND-ed).
-        std::vector<quint8> profileOk;
-        const bool profileFilter = !filter.attributes.isEmpty();
-        if (profileFilter) {
+        // Attributes, as a mask over profile ids (values OR-ed, attributes AND-ed).
+        rf.profileFilter = !filter.attributes.isEmpty();
+        if (rf.profileFilter) {
             std::vector<quint8> hits(profileSlots, 0);
             for (auto it = filter.attributes.cbegin(); it != filter.attributes.cend(); ++it) {
                 QVariantList values{it.key()};
@@ -357,11 +393,22 @@ struct AnalysisService::Impl
                         ++hits[size_t(p)];
                 }
             }
-            profileOk.assign(profileSlots, 0);
+            rf.profileOk.assign(profileSlots, 0);
             const int needed = int(filter.attributes.size());
             for (size_t p = 1; p < profileSlots; ++p)
-                profileOk[p] = hits[p] == needed ? 1 : 0;
+                rf.profileOk[p] = hits[p] == needed ? 1 : 0;
         }
+        return rf;
+    }
+
+    bool aggregateColumns(const ResponseFilter &filter, const QVector<qint64> &attrs, PeriodKind kind,
+                          Cube *out)
+    {
+        const auto cols = ResponseColumns::current(db);
+        const QSqlDatabase c = conn();
+        const RowFilter rf = compileFilter(filter, *cols);
+        const size_t profileSlots = rf.profileSlots;
+        qint64 maxWave = rf.maxWave;
 
         // Rows: a dense segment index per profile for each attribute (0 = not set).
         std::vector<quint32> segment[2];
@@ -432,25 +479,17 @@ struct AnalysisService::Impl
         const qint32 *days = cols->day.data();
         const quint32 *profiles = cols->profile.data();
         const quint32 *wavesCol = cols->wave.data();
-        const bool activeOnly = filter.activeOnly;
-        const bool hasComment = filter.hasComment;
+        const bool anyFilter =
+            rf.dayFilter || rf.activeOnly || rf.hasComment || rf.waveFilter || rf.profileFilter;
         const int attrCount = int(std::min<qsizetype>(attrs.size(), 2));
         const size_t countB = segmentCount[1];
         const qint32 minDay = cols->minDay;
         for (size_t i = 0; i < n; ++i) {
+            if (anyFilter && !rf.pass(i))
+                continue;
             const quint8 f = packed[i];
             const bool dated = f & ResponseColumns::datedBit;
-            if (dayFilter && (!dated || days[i] < fromDay || days[i] >= toDay))
-                continue;
-            if (activeOnly && ((f >> ResponseColumns::activeShift) & 3) == 1)
-                continue;
-            if (hasComment && !(f & ResponseColumns::commentBit))
-                continue;
-            if (waveFilter && (wavesCol[i] >= waveOk.size() || !waveOk[wavesCol[i]]))
-                continue;
             const quint32 p = profiles[i];
-            if (profileFilter && (p >= profileOk.size() || !profileOk[p]))
-                continue;
             size_t cell = 0;
             if (attrCount >= 1)
                 cell = p < profileSlots ? segment[0][p] : 0;
@@ -487,6 +526,129 @@ struct AnalysisService::Impl
         }
         *out = std::move(cube);
         return true;
+    }
+
+    // Period key of one column-store row, as the SQL period expression gives it.
+    static qint64 rowPeriodKey(const ResponseColumns &cols, size_t i, PeriodKind kind)
+    {
+        if (kind == PeriodKind::None)
+            return 0;
+        if (kind == PeriodKind::Wave)
+            return cols.wave[i];
+        if (!(cols.packed[i] & ResponseColumns::datedBit))
+            return undatedKey;
+        return periodOrdinal(kind, dateOfDay(cols.day[i]));
+    }
+
+    static qint64 periodKeyOfSecs(const QVariant &secs, qint64 waveId, PeriodKind kind)
+    {
+        if (kind == PeriodKind::None)
+            return 0;
+        if (kind == PeriodKind::Wave)
+            return waveId;
+        if (secs.isNull())
+            return undatedKey;
+        return periodOrdinal(kind, dateOfDay(dayOfSecs(secs.toLongLong())));
+    }
+
+    // Per period key: answers whose same respondent's previous answer (within the
+    // filter, in another wave) was a 7 or 8, and how many of them are 9-10.
+    std::map<qint64, std::pair<qint64, qint64>> passiveConversion(const ResponseFilter &filter,
+                                                                  PeriodKind kind)
+    {
+        std::map<qint64, std::pair<qint64, qint64>> result;
+        if (engine == Engine::Auto && filter.tags.isEmpty()) {
+            const auto cols = ResponseColumns::current(db);
+            const RowFilter rf = compileFilter(filter, *cols);
+            bool havePrevious = false;
+            quint32 prevRespondent = 0;
+            int prevScore = -1;
+            quint32 prevWave = 0;
+            for (quint32 i : cols->respondentOrder()) {
+                if (!rf.pass(i))
+                    continue;
+                const quint32 respondent = cols->respondent[i];
+                const int score = cols->packed[i] & 0x0f;
+                if (havePrevious && respondent == prevRespondent && (prevScore == 7 || prevScore == 8) &&
+                    prevWave != cols->wave[i]) {
+                    auto &entry = result[rowPeriodKey(*cols, i, kind)];
+                    ++entry.first;
+                    if (score >= 9)
+                        ++entry.second;
+                }
+                havePrevious = true;
+                prevRespondent = respondent;
+                prevScore = score;
+                prevWave = cols->wave[i];
+            }
+            return result;
+        }
+        const SqlCondition condition = buildCondition(filter, QStringLiteral("r"));
+        QSqlQuery q = sql::prepare(
+            conn(),
+            QStringLiteral("SELECT submitted_at, wave_id, score FROM ("
+                           " SELECT r.submitted_at, r.wave_id, r.score,"
+                           "  LAG(r.score) OVER w AS prev_score, LAG(r.wave_id) OVER w AS prev_wave"
+                           " FROM responses r WHERE %1"
+                           " WINDOW w AS (PARTITION BY r.respondent_id ORDER BY r.submitted_at, r.id))"
+                           " WHERE prev_score IN (7, 8) AND prev_wave <> wave_id")
+                .arg(condition.where));
+        q.setForwardOnly(true);
+        for (const QVariant &v : condition.values)
+            q.addBindValue(v);
+        sql::exec(q);
+        while (q.next()) {
+            auto &entry = result[periodKeyOfSecs(q.value(0), q.value(1).toLongLong(), kind)];
+            ++entry.first;
+            if (q.value(2).toInt() >= 9)
+                ++entry.second;
+        }
+        return result;
+    }
+
+    // Respondents with two dated answers (within the filter) less than `seconds` apart.
+    qint64 repeatedWithin(const ResponseFilter &filter, qint64 seconds)
+    {
+        if (engine == Engine::Auto && filter.tags.isEmpty()) {
+            const auto cols = ResponseColumns::current(db);
+            const RowFilter rf = compileFilter(filter, *cols);
+            qint64 count = 0;
+            bool havePrevious = false;
+            quint32 prevRespondent = 0;
+            qint64 prevSecs = 0;
+            bool counted = false;
+            for (quint32 i : cols->respondentOrder()) {
+                if (!(cols->packed[i] & ResponseColumns::datedBit) || !rf.pass(i))
+                    continue;
+                const quint32 respondent = cols->respondent[i];
+                const qint64 secs = cols->submittedAt(i);
+                if (!havePrevious || respondent != prevRespondent) {
+                    counted = false;
+                } else if (!counted && secs - prevSecs < seconds) {
+                    ++count;
+                    counted = true;
+                }
+                havePrevious = true;
+                prevRespondent = respondent;
+                prevSecs = secs;
+            }
+            return count;
+        }
+        const SqlCondition condition = buildCondition(filter, QStringLiteral("r"));
+        QSqlQuery q = sql::prepare(
+            conn(),
+            QStringLiteral(
+                "SELECT COUNT(DISTINCT respondent_id) FROM ("
+                " SELECT r.respondent_id, r.submitted_at,"
+                "  LAG(r.submitted_at) OVER (PARTITION BY r.respondent_id ORDER BY r.submitted_at, r.id)"
+                "  AS prev_at FROM responses r WHERE %1 AND r.submitted_at IS NOT NULL)"
+                " WHERE prev_at IS NOT NULL AND submitted_at - prev_at < ?")
+                .arg(condition.where));
+        for (const QVariant &v : condition.values)
+            q.addBindValue(v);
+        q.addBindValue(seconds);
+        sql::exec(q);
+        return q.next() ? q.value(0).toLongLong() : 0;
     }
 
     // Columns of a cube in time order.
@@ -896,39 +1058,14 @@ QVector<PeriodMetrics> AnalysisService::metrics(const ResponseFilter &filter, Pe
         rowOf.insert(key, int(rows.size()));
         rows.append(m);
     }
-    auto keyOfSecs = [&](const QVariant &secs, qint64 waveId) -> qint64 {
-        if (period == PeriodKind::None)
-            return 0;
-        if (period == PeriodKind::Wave)
-            return waveId;
-        if (secs.isNull())
-            return undatedKey;
-        return periodOrdinal(period, dateOfDay(dayOfSecs(secs.toLongLong())));
-    };
-
-    // Passive conversion: each answer whose same respondent's previous answer (in
+    // Passive conversion: answers whose same respondent's previous answer (in
     // an earlier wave, within the filter) was a 7 or 8.
-    const SqlCondition condition = buildCondition(filter, QStringLiteral("r"));
-    QSqlQuery q = sql::prepare(
-        d->conn(), QStringLiteral("SELECT submitted_at, wave_id, score, prev_score, prev_wave FROM ("
-                                  " SELECT r.submitted_at, r.wave_id, r.score,"
-                                  "  LAG(r.score) OVER w AS prev_score, LAG(r.wave_id) OVER w AS prev_wave"
-                                  " FROM responses r WHERE %1"
-                                  " WINDOW w AS (PARTITION BY r.respondent_id ORDER BY r.submitted_at, r.id))"
-                                  " WHERE prev_score IN (7, 8) AND prev_wave <> wave_id")
-                       .arg(condition.where));
-    q.setForwardOnly(true);
-    for (const QVariant &v : condition.values)
-        q.addBindValue(v);
-    sql::exec(q);
-    while (q.next()) {
-        const auto it = rowOf.constFind(keyOfSecs(q.value(0), q.value(1).toLongLong()));
+    for (const auto &[key, counts] : d->passiveConversion(filter, period)) {
+        const auto it = rowOf.constFind(key);
         if (it == rowOf.constEnd())
             continue;
-        PeriodMetrics &m = rows[it.value()];
-        ++m.passivesFollowedUp;
-        if (q.value(2).toInt() >= 9)
-            ++m.passivesConverted;
+        rows[it.value()].passivesFollowedUp += counts.first;
+        rows[it.value()].passivesConverted += counts.second;
     }
 
     // Response rate: waves with a known invited count that have answers in the
@@ -997,27 +1134,13 @@ QVector<HygieneWarning> AnalysisService::warnings(const ResponseFilter &filter, 
 
     // Survey fatigue: the same person asked again within 90 days.
     {
-        const SqlCondition condition = buildCondition(filter, QStringLiteral("r"));
-        QSqlQuery q = sql::prepare(
-            c, QStringLiteral(
-                   "SELECT COUNT(DISTINCT respondent_id) FROM ("
-                   " SELECT r.respondent_id, r.submitted_at,"
-                   "  LAG(r.submitted_at) OVER (PARTITION BY r.respondent_id ORDER BY r.submitted_at, r.id)"
-                   "  AS prev_at FROM responses r WHERE %1 AND r.submitted_at IS NOT NULL)"
-                   " WHERE prev_at IS NOT NULL AND submitted_at - prev_at < ?")
-                   .arg(condition.where));
-        for (const QVariant &v : condition.values)
-            q.addBindValue(v);
-        q.addBindValue(qint64(90) * 86400);
-        sql::exec(q);
-        const qint64 respondents = q.next() ? q.value(0).toLongLong() : 0;
+        const qint64 respondents = d->repeatedWithin(filter, qint64(90) * 86400);
         if (respondents > 0) {
             HygieneWarning w;
             w.code = QStringLiteral("survey_fatigue");
             w.value = double(respondents);
-            w.message = QStringLiteral(
-                            "%1 respondents were surveyed more than once within 90 days. Ask each person at "
-                            "most once a quarter.")
+            w.message = QStringLiteral("%1 respondents were surveyed more than once within 90 days. Ask each "
+                                       "person at most once a quarter.")
                             .arg(respondents);
             list.append(w);
         }

@@ -64,7 +64,7 @@ public:
     QStringList attributeNames();
     QStringList attributeValues(const QString &attribute);
 
-    // Drops the in-memory column store of this file (tests, benchmarks).
+    // Drops the in-memory column stores of every file (tests, benchmarks).
     static void clearMemoryCache();
     // Builds or loads the column store now (a no-op when warm); the Auto engine
     // otherwise does it on first use.

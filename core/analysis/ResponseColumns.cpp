@@ -11,6 +11,7 @@
 #include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 #include <cstring>
 
 namespace nps {
@@ -18,7 +19,8 @@ namespace nps {
 namespace {
 
 constexpr quint32 magic = 0x4e505343; // "NPSC"
-constexpr quint32 formatVersion = 1;
+constexpr quint32 formatVersion = 2;
+constexpr size_t bytesPerRow = 21;
 
 struct Header
 {
@@ -73,10 +75,12 @@ std::shared_ptr<const ResponseColumns> ResponseColumns::build(Database &db)
         cols->day.reserve(size_t(count));
         cols->profile.reserve(size_t(count));
         cols->wave.reserve(size_t(count));
+        cols->respondent.reserve(size_t(count));
+        cols->secondOfDay.reserve(size_t(count));
         QSqlQuery q(c);
         q.setForwardOnly(true);
         if (!q.prepare(QStringLiteral("SELECT score, submitted_at, profile_id, wave_id, active,"
-                                      " comment IS NOT NULL FROM responses ORDER BY id")))
+                                      " comment IS NOT NULL, respondent_id FROM responses ORDER BY id")))
             throw Error::storage(q.lastError().text());
         sql::exec(q);
         qint32 minDay = std::numeric_limits<qint32>::max();
@@ -84,9 +88,12 @@ std::shared_ptr<const ResponseColumns> ResponseColumns::build(Database &db)
         while (q.next()) {
             quint8 packed = quint8(q.value(0).toInt() & 0x0f);
             qint32 day = 0;
+            quint32 second = 0;
             const QVariant submitted = q.value(1);
             if (!submitted.isNull()) {
-                day = dayOf(submitted.toLongLong());
+                const qint64 secs = submitted.toLongLong();
+                day = dayOf(secs);
+                second = quint32(secs - qint64(day) * 86400);
                 packed |= datedBit;
                 minDay = std::min(minDay, day);
                 maxDay = std::max(maxDay, day);
@@ -100,6 +107,8 @@ std::shared_ptr<const ResponseColumns> ResponseColumns::build(Database &db)
             cols->day.push_back(day);
             cols->profile.push_back(quint32(q.value(2).toLongLong()));
             cols->wave.push_back(quint32(q.value(3).toLongLong()));
+            cols->respondent.push_back(quint32(q.value(6).toLongLong()));
+            cols->secondOfDay.push_back(second);
         }
         cols->minDay = minDay;
         cols->maxDay = maxDay;
@@ -118,7 +127,7 @@ QByteArray ResponseColumns::serialize() const
     const size_t n = size();
     Header h{magic, formatVersion, quint64(n), dataVersion, minDay, maxDay};
     QByteArray blob;
-    blob.resize(qsizetype(sizeof(Header) + n * (sizeof(quint8) + sizeof(qint32) + 2 * sizeof(quint32))));
+    blob.resize(qsizetype(sizeof(Header) + n * bytesPerRow));
     char *p = blob.data();
     std::memcpy(p, &h, sizeof h);
     p += sizeof h;
@@ -131,6 +140,8 @@ QByteArray ResponseColumns::serialize() const
     put(day);
     put(profile);
     put(wave);
+    put(respondent);
+    put(secondOfDay);
     put(packed);
     return blob;
 }
@@ -144,7 +155,7 @@ std::shared_ptr<const ResponseColumns> ResponseColumns::deserialize(const QByteA
     if (h.magic != magic || h.version != formatVersion)
         return nullptr;
     const size_t n = size_t(h.count);
-    if (size_t(blob.size()) != sizeof h + n * 13)
+    if (size_t(blob.size()) != sizeof h + n * bytesPerRow)
         return nullptr;
     auto cols = std::make_shared<ResponseColumns>();
     cols->dataVersion = h.dataVersion;
@@ -161,7 +172,17 @@ std::shared_ptr<const ResponseColumns> ResponseColumns::deserialize(const QByteA
     take(cols->day);
     take(cols->profile);
     take(cols->wave);
+    take(cols->respondent);
+    take(cols->secondOfDay);
     take(cols->packed);
+    // The blob lives in a user's file: check what the pivots index with, so a
+    // damaged cache is rebuilt instead of read out of bounds.
+    for (size_t i = 0; i < n; ++i) {
+        if ((cols->packed[i] & 0x0f) > 10 || cols->secondOfDay[i] >= 86400)
+            return nullptr;
+        if ((cols->packed[i] & datedBit) && (cols->day[i] < cols->minDay || cols->day[i] > cols->maxDay))
+            return nullptr;
+    }
     return cols;
 }
 
@@ -204,6 +225,26 @@ std::shared_ptr<const ResponseColumns> ResponseColumns::current(Database &db)
     QMutexLocker lock(&memoryMutex());
     memory().insert(key, cols);
     return cols;
+}
+
+const std::vector<quint32> &ResponseColumns::respondentOrder() const
+{
+    std::call_once(m_orderOnce, [this] {
+        m_respondentOrder.resize(size());
+        for (size_t i = 0; i < size(); ++i)
+            m_respondentOrder[i] = quint32(i);
+        // SQL orders NULL submitted_at first; rows are in id order already.
+        std::stable_sort(m_respondentOrder.begin(), m_respondentOrder.end(), [this](quint32 a, quint32 b) {
+            if (respondent[a] != respondent[b])
+                return respondent[a] < respondent[b];
+            const bool da = packed[a] & datedBit;
+            const bool db = packed[b] & datedBit;
+            if (da != db)
+                return !da;
+            return da && submittedAt(a) < submittedAt(b);
+        });
+    });
+    return m_respondentOrder;
 }
 
 void ResponseColumns::clearMemory()

@@ -4,13 +4,14 @@
 #include <QString>
 #include <QtGlobal>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace nps {
 
 class Database;
 
-// Every response reduced to what pivots need, one column per field (13 bytes a
+// Every response reduced to what pivots need, one column per field (21 bytes a
 // response): built by one scan of `responses`, persisted in `analysis_cache`
 // under the data_version it was built from, and shared in memory per file.
 // Internal to core/analysis; public for tests and benchmarks.
@@ -25,12 +26,19 @@ public:
 
     qint64 dataVersion = -1;
     std::vector<quint8> packed;
-    std::vector<qint32> day;       // UTC days since 1970-01-01 (0 when undated)
-    std::vector<quint32> profile;  // profiles.id, 0 for none
-    std::vector<quint32> wave;     // waves.id
-    qint32 minDay = 0, maxDay = 0; // over dated rows (minDay > maxDay when none)
+    std::vector<qint32> day;          // UTC days since 1970-01-01 (0 when undated)
+    std::vector<quint32> profile;     // profiles.id, 0 for none
+    std::vector<quint32> wave;        // waves.id
+    std::vector<quint32> respondent;  // respondents.id
+    std::vector<quint32> secondOfDay; // with `day`, the exact submitted_at
+    qint32 minDay = 0, maxDay = 0;    // over dated rows (minDay > maxDay when none)
 
     size_t size() const { return packed.size(); }
+    qint64 submittedAt(size_t row) const { return qint64(day[row]) * 86400 + secondOfDay[row]; }
+
+    // Row indexes ordered by respondent, then submitted_at (undated first), then
+    // response id: each person's answers in time order. Computed once, on first use.
+    const std::vector<quint32> &respondentOrder() const;
 
     // Builds from SQL inside one read transaction, so rows and version match.
     static std::shared_ptr<const ResponseColumns> build(Database &db);
@@ -43,7 +51,11 @@ public:
     static std::shared_ptr<const ResponseColumns> current(Database &db);
     static void clearMemory();
 
-    static constexpr const char *cacheKey = "response_columns.v1";
+    static constexpr const char *cacheKey = "response_columns.v2";
+
+private:
+    mutable std::once_flag m_orderOnce;
+    mutable std::vector<quint32> m_respondentOrder;
 };
 
 } // namespace nps

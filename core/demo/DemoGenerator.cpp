@@ -1,6 +1,7 @@
 #include "DemoGenerator.h"
 
 #include "clock/Clock.h"
+#include "comments/DemoTags.h"
 #include "common/Error.h"
 #include "followups/FollowupQueue.h"
 #include "store/Database.h"
@@ -307,6 +308,7 @@ DemoSummary DemoGenerator::generate(const DemoOptions &options)
     counts.imported = added;
     writer.finishImport(importId, counts, {});
     seedFollowups(importId, rng);
+    addDemoTags(m_db, m_clock);
     transaction.commit();
 
     DemoSummary summary;

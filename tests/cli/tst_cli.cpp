@@ -141,11 +141,11 @@ private slots:
             const QString png = m_dir.filePath(view + QStringLiteral(".png"));
             const Result r = npsdesk({QStringLiteral("--db"), m_demo, QStringLiteral("--view"), view,
                                       QStringLiteral("--screenshot"), png, QStringLiteral("--size"),
-                                      QStringLiteral("1000x700")});
+                                      QStringLiteral("1440x900")});
             QVERIFY2(r.exitCode == 0, qPrintable(view + QStringLiteral(": ") + r.err));
             QImage image(png);
             QVERIFY2(!image.isNull(), qPrintable(view));
-            QCOMPARE(image.size(), QSize(1000, 700));
+            QCOMPARE(image.size(), QSize(1440, 900));
             // Not a blank canvas: the window draws text and widgets in several colours.
             QSet<QRgb> colours;
             for (int y = 0; y < image.height(); y += 7)

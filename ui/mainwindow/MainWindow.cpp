@@ -1,8 +1,11 @@
 #include "MainWindow.h"
 
+#include "comments/CommentsScreen.h"
 #include "common/Error.h"
 #include "common/Screen.h"
+#include "segments/SegmentsScreen.h"
 #include "store/Database.h"
+#include "trends/TrendsScreen.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -30,10 +33,13 @@ const ViewInfo views[] = {
     {MainWindow::View::Overview, "overview", "Overview",
      "The headline NPS with its confidence interval, key metrics, the score distribution and hygiene warnings.", nullptr},
     {MainWindow::View::Segments, "segments", "Segments",
-     "NPS pivoted by plan, role, region or any attribute, by period, with significance markers.", nullptr},
-    {MainWindow::View::Trends, "trends", "Trends", "NPS by quarter per segment, with confidence bands.", nullptr},
+     "NPS pivoted by plan, role, region or any attribute, by period, with significance markers.",
+     []() -> Screen * { return new SegmentsScreen; }},
+    {MainWindow::View::Trends, "trends", "Trends", "NPS by quarter per segment, with confidence bands.",
+     []() -> Screen * { return new TrendsScreen; }},
     {MainWindow::View::Comments, "comments", "Comments",
-     "Every comment, searchable and taggable, with theme drivers for promoters and detractors.", nullptr},
+     "Every comment, searchable and taggable, with theme drivers for promoters and detractors.",
+     []() -> Screen * { return new CommentsScreen; }},
     {MainWindow::View::Followups, "followups", "Follow-ups",
      "The detractor queue: every detractor contacted within 48 hours.", nullptr},
     {MainWindow::View::Imports, "imports", "Imports", "Past imports, their counts, warnings and rejected rows.", nullptr},

@@ -396,6 +396,36 @@ private slots:
         QVERIFY(pivot.cell({QStringLiteral("Starter")}, last)->vsTotal < 0);
         QVERIFY(pivot.cell({QStringLiteral("Enterprise")}, last)->vsTotal > 0);
         QVERIFY(pivot.changeTests > 0);
+        // The significance flags are the documented correction applied to the family of
+        // non-low-n change tests, at alpha = 1 - confidence.
+        for (Correction correction : {Correction::Holm, Correction::BenjaminiHochberg}) {
+            PivotRequest monthly;
+            monthly.attributes = {QStringLiteral("Plan"), QStringLiteral("Region")};
+            monthly.period = PeriodKind::Month;
+            monthly.correction = correction;
+            const PivotResult m = service.pivot(ResponseFilter(), monthly);
+            QVector<double> raw;
+            QVector<const PivotCell *> tested;
+            int lowN = 0;
+            for (const PivotCell &c : m.cells) {
+                if (c.summary.lowN) {
+                    ++lowN;
+                    QVERIFY(!c.significant && !c.vsTotalSignificant && std::isnan(c.changePValue));
+                }
+                if (!std::isnan(c.changePValue)) {
+                    raw << c.changePValue;
+                    tested << &c;
+                }
+            }
+            QVERIFY(lowN > 0); // monthly cells by plan and region are small
+            QCOMPARE(int(raw.size()), m.changeTests);
+            const QVector<double> adjusted = adjustPValues(raw, correction);
+            for (int i = 0; i < raw.size(); ++i) {
+                QCOMPARE(tested[i]->changeAdjustedP, adjusted[i]);
+                QCOMPARE(tested[i]->significant, adjusted[i] < 0.05);
+                QVERIFY(tested[i]->changeAdjustedP >= tested[i]->changePValue);
+            }
+        }
         // Explain first to last quarter: adds up exactly, Enterprise's rate effect positive, Starter's
         // negative.
         const Explanation ex =

@@ -6,6 +6,7 @@
 
 #include <QTest>
 #include <cmath>
+#include <cstring>
 
 using namespace nps;
 
@@ -101,10 +102,12 @@ private:
         writer.finishImport(importId, ImportCounts{40, 40, 0, 0}, {});
         // A tag on a few responses, for the SQL fallback.
         sql::run(m_db.connection(),
-                 QStringLiteral("INSERT INTO tags (name, created_at) VALUES ('pricing', 0)"));
+                 QStringLiteral("INSERT OR IGNORE INTO tags (name, created_at) VALUES ('pricing', 0)"));
         sql::run(m_db.connection(),
                  QStringLiteral("INSERT INTO response_tags (response_id, tag_id, created_at)"
-                                " SELECT id, 1, 0 FROM responses WHERE comment LIKE '%price%'"));
+                                " SELECT id, (SELECT id FROM tags WHERE name = 'pricing'), 0 FROM responses"
+                                " WHERE comment LIKE '%price%' AND true"
+                                " ON CONFLICT DO NOTHING"));
         transaction.commit();
         AnalysisService::clearMemoryCache();
     }
@@ -161,13 +164,25 @@ private slots:
         QCOMPARE(sa.n(), a.cells.last().summary.n());
     }
 
+    void metricsAndWarningsAgree_data()
+    {
+        QTest::addColumn<QString>("filterJson");
+        QTest::newRow("all") << QStringLiteral("{}");
+        QTest::newRow("plan") << QStringLiteral(R"({"attributes":{"Plan":["Pro","Enterprise"]}})");
+        QTest::newRow("active, dates")
+            << QStringLiteral(R"({"active_only":true,"from":"2025-06-01","to":"2026-06-30"})");
+        QTest::newRow("tags (SQL fallback)") << QStringLiteral(R"({"tags":["pricing"]})");
+    }
     void metricsAndWarningsAgree()
     {
+        QFETCH(QString, filterJson);
+        const ResponseFilter filter = ResponseFilter::fromJson(filterJson);
         AnalysisService cached(m_db, AnalysisService::Engine::Auto);
         AnalysisService plain(m_db, AnalysisService::Engine::Sql);
-        for (PeriodKind p : {PeriodKind::Quarter, PeriodKind::Wave, PeriodKind::None}) {
-            const QVector<PeriodMetrics> a = cached.metrics(ResponseFilter(), p);
-            const QVector<PeriodMetrics> b = plain.metrics(ResponseFilter(), p);
+        qint64 followedUp = 0;
+        for (PeriodKind p : {PeriodKind::Quarter, PeriodKind::Month, PeriodKind::Wave, PeriodKind::None}) {
+            const QVector<PeriodMetrics> a = cached.metrics(filter, p);
+            const QVector<PeriodMetrics> b = plain.metrics(filter, p);
             QCOMPARE(a.size(), b.size());
             for (int i = 0; i < a.size(); ++i) {
                 QCOMPARE(a[i].period.label, b[i].period.label);
@@ -175,14 +190,23 @@ private slots:
                 QCOMPARE(a[i].invited, b[i].invited);
                 QCOMPARE(a[i].invitedResponses, b[i].invitedResponses);
                 QCOMPARE(a[i].comments, b[i].comments);
+                QCOMPARE(a[i].passivesFollowedUp, b[i].passivesFollowedUp);
                 QCOMPARE(a[i].passivesConverted, b[i].passivesConverted);
+                followedUp += a[i].passivesFollowedUp;
             }
         }
-        const QVector<HygieneWarning> wa = cached.warnings(ResponseFilter());
-        const QVector<HygieneWarning> wb = plain.warnings(ResponseFilter());
+        if (!filter.tags.isEmpty())
+            return;
+        QVERIFY(followedUp > 0);
+        const QVector<HygieneWarning> wa = cached.warnings(filter);
+        const QVector<HygieneWarning> wb = plain.warnings(filter);
         QCOMPARE(wa.size(), wb.size());
-        for (int i = 0; i < wa.size(); ++i)
+        bool fatigue = false;
+        for (int i = 0; i < wa.size(); ++i) {
             QCOMPARE(wa[i].message, wb[i].message);
+            fatigue = fatigue || wa[i].code == QLatin1String("survey_fatigue");
+        }
+        QVERIFY(fatigue);
     }
 
     void cachePersistedAndFollowsDataVersion()
@@ -206,6 +230,16 @@ private slots:
         QVERIFY(stored->profile == built->profile);
         QVERIFY(stored->wave == built->wave);
         QVERIFY(!ResponseColumns::deserialize(QByteArray("garbage")));
+
+        // A damaged blob (a day outside the range its header claims) is rebuilt, not read out of bounds.
+        QByteArray damaged = q.value(1).toByteArray();
+        const qint32 farAway = stored->maxDay + 1000;
+        std::memcpy(damaged.data() + 32, &farAway, sizeof farAway); // header is 32 bytes, then day[0]
+        QVERIFY(!ResponseColumns::deserialize(damaged));
+        sql::run(m_db.connection(), QStringLiteral("UPDATE analysis_cache SET payload = ? WHERE key = ?"),
+                 {damaged, QString::fromLatin1(ResponseColumns::cacheKey)});
+        AnalysisService::clearMemoryCache();
+        QCOMPARE(AnalysisService(m_db).summary(ResponseFilter()).n(), before);
 
         // Another connection (another process, in real life) sees the persisted cache.
         AnalysisService::clearMemoryCache();
