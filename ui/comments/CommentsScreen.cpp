@@ -147,8 +147,6 @@ QWidget *CommentsScreen::buildReader()
     m_starred = new QCheckBox(QStringLiteral("Starred"));
     m_count = new QLabel;
     m_count->setAccessibleName(QStringLiteral("Comment count"));
-    m_count->setMinimumWidth(90);
-    m_count->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     filters->addWidget(m_search, 3);
     filters->addWidget(m_group);
     filters->addWidget(m_score);
