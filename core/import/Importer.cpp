@@ -1,5 +1,7 @@
 #include "Importer.h"
 
+#include "analysis/AnalysisService.h"
+#include "comments/TagService.h"
 #include "common/Error.h"
 #include "store/Database.h"
 #include "followups/FollowupQueue.h"
@@ -109,10 +111,16 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
     }
     if (m_progress && !m_progress(totalBytes, totalBytes))
         throw Error::cancelled();
-    if (options.dryRun)
+    if (options.dryRun) {
         transaction.rollback();
-    else
-        transaction.commit();
+        return reports;
+    }
+    transaction.commit();
+    // After the commit, so the responses are safe whatever happens next: the
+    // team's tag rules cover the new comments, and the analysis cache is rebuilt
+    // now rather than on the first pivot.
+    TagService(m_db, m_clock).applyAllRules();
+    AnalysisService(m_db).warm();
     return reports;
 }
 
