@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 #include <cstdio>
 
@@ -106,14 +107,24 @@ int launchGui(int &argc, char *argv[])
     }
 
     ui::MainWindow window;
-    if (!window.selectView(parser.value(QStringLiteral("view")))) {
+    window.setPersistent(!screenshot);
+    // Without --view the window comes back on the screen the user left it on.
+    if ((parser.isSet(QStringLiteral("view")) || screenshot) &&
+        !window.selectView(parser.value(QStringLiteral("view")))) {
         fail(
             QStringLiteral("unknown view '%1' (use overview, segments, trends, comments, followups, imports)")
                 .arg(parser.value(QStringLiteral("view"))));
         return 1;
     }
-    if (!path.isEmpty() && !window.openDatabase(path) && screenshot)
+    if (path.isEmpty() && !screenshot) {
+        const QString last = QSettings().value(QStringLiteral("files/last")).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            path = last;
+    }
+    if (!path.isEmpty() && !window.openDatabase(path) && screenshot) {
+        fail(window.errorText());
         return 2;
+    }
 
     if (screenshot) {
         const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
