@@ -26,6 +26,8 @@ struct CommandEntry
 const CommandEntry commands[] = {
     {"info", "Schema version and counts of a database", runInfo, false},
     {"demo", "Write a deterministic demo dataset", runDemo, false},
+    {"import", "Import survey exports (CSV, XLSX)", runImport, false},
+    {"import-attributes", "Join respondent attributes from a CRM or users file", runImportAttributes, false},
     {"waves", "List survey waves; record how many were invited", runWaves, false},
     {"imports", "List past imports", runImports, false},
     {"rejected", "List the rows imports rejected", runRejected, false},

@@ -12,6 +12,8 @@ class CommandContext;
 // Cli.cpp names them; add a line there when adding a command.
 int runInfo(CommandContext &context);
 int runDemo(CommandContext &context);
+int runImport(CommandContext &context);
+int runImportAttributes(CommandContext &context);
 int runWaves(CommandContext &context);
 int runImports(CommandContext &context);
 int runRejected(CommandContext &context);

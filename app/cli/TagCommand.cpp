@@ -44,13 +44,15 @@ int runTag(CommandContext &context)
     parser.addOption(
         {QStringLiteral("preview"), QStringLiteral("Only show what the rule would tag (default).")});
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("add | remove | rule | star | unstar"));
+                                 QStringLiteral("add | remove | rule | rerun | star | unstar"));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Tag name (add, remove, rule)."));
-    if (!context.parse(parser, QStringLiteral("Tag comments by id, star them, or tag them by a rule:\n"
-                                              "  tag --db F add|remove NAME --ids ID,...\n"
-                                              "  tag --db F star|unstar --ids ID,...\n"
-                                              "  tag --db F rule NAME --match PATTERN [--regex|--phrase] "
-                                              "[--apply|--preview]")))
+    if (!context.parse(parser,
+                       QStringLiteral("Tag comments by id, star them, or tag them by a rule:\n"
+                                      "  tag --db F add|remove NAME --ids ID,...\n"
+                                      "  tag --db F star|unstar --ids ID,...\n"
+                                      "  tag --db F rerun   (re-run every saved rule, after an import)\n"
+                                      "  tag --db F rule NAME --match PATTERN [--regex|--phrase] "
+                                      "[--apply|--preview]")))
         return 0;
     const QStringList args = parser.positionalArguments();
     const QString action = args.value(0);
@@ -60,7 +62,11 @@ int runTag(CommandContext &context)
     DataTable table;
     table.columns = {QStringLiteral("action"), QStringLiteral("tag"), QStringLiteral("count")};
 
-    if (action == QLatin1String("star") || action == QLatin1String("unstar")) {
+    if (action == QLatin1String("rerun")) {
+        // After an import: every saved rule tags the comments it matches that
+        // do not carry its tag yet.
+        table.addRow({action, QString(), service.applyAllRules()});
+    } else if (action == QLatin1String("star") || action == QLatin1String("unstar")) {
         const QVector<qint64> changed = service.setStarred(parseIds(parser.value(QStringLiteral("ids"))),
                                                            action == QLatin1String("star"));
         table.addRow({action, QString(), qint64(changed.size())});
@@ -119,7 +125,7 @@ int runTag(CommandContext &context)
             return 0;
         }
     } else {
-        throw Error::usage(QStringLiteral("the action must be add, remove, rule, star or unstar"));
+        throw Error::usage(QStringLiteral("the action must be add, remove, rule, rerun, star or unstar"));
     }
     context.print(table, context.format(parser));
     return 0;

@@ -500,7 +500,7 @@ RulePreview TagService::preview(qint64 tagId, const QString &pattern, RuleKind k
     return p;
 }
 
-qint64 TagService::applyRule(qint64 ruleId)
+qint64 TagService::applyRule(qint64 ruleId, QVector<qint64> *addedIds)
 {
     QSqlQuery r =
         sql::run(m_db.connection(),
@@ -516,7 +516,7 @@ qint64 TagService::applyRule(qint64 ruleId)
     const qint64 now = m_clock.now().toSecsSinceEpoch();
     WriteScope transaction(*this);
     qint64 added = 0;
-    if (kind == RuleKind::Regex) {
+    if (kind == RuleKind::Regex || addedIds) {
         // Forward-only scan, inserts in batches through one prepared statement.
         QSqlQuery insert = sql::prepare(c, QStringLiteral("INSERT OR IGNORE INTO response_tags"
                                                           " (response_id, tag_id, source, created_at)"
@@ -541,6 +541,8 @@ qint64 TagService::applyRule(qint64 ruleId)
         scanNew(tagId, pattern, kind, [&](qint64 id, const QString &) {
             batch << id;
             ++added;
+            if (addedIds)
+                addedIds->append(id);
             if (batch.size() >= 2000)
                 flush();
             return true;

@@ -101,7 +101,8 @@ public:
     RulePreview preview(qint64 tagId, const QString &pattern, RuleKind kind, int samples = 5);
     // Applies a stored rule (tags with source 'rule'); returns how many
     // responses it newly tagged and remembers when and how many.
-    qint64 applyRule(qint64 ruleId);
+    // `addedIds`, when given, receives the responses it tagged (for undo).
+    qint64 applyRule(qint64 ruleId, QVector<qint64> *addedIds = nullptr);
     // Re-runs every stored rule (after an import); returns the total added.
     qint64 applyAllRules();
 

@@ -5,6 +5,7 @@
 #include "store/Sql.h"
 
 #include <QHash>
+#include <QVarLengthArray>
 #include <QVariant>
 #include <algorithm>
 #include <cmath>
@@ -80,28 +81,51 @@ ThemeDriversResult ThemeDrivers::compute(Database &db, const CommentFilter &filt
             d.parentId = tags.value(3).toLongLong();
         byTag.insert(d.tagId, d);
     }
-    // A parent theme counts the responses of its sub-tags once each.
-    QSqlQuery counts =
-        sql::run(conn,
-                 QStringLiteral("SELECT x.tag_id,"
-                                " sum(CASE WHEN r.score <= 6 THEN 1 ELSE 0 END),"
-                                " sum(CASE WHEN r.score BETWEEN 7 AND 8 THEN 1 ELSE 0 END),"
-                                " sum(CASE WHEN r.score >= 9 THEN 1 ELSE 0 END)"
-                                " FROM (SELECT response_id, tag_id FROM response_tags"
-                                "   UNION SELECT rt.response_id, t.parent_id FROM response_tags rt"
-                                "   JOIN tags t ON t.id = rt.tag_id WHERE t.parent_id IS NOT NULL) x"
-                                " JOIN responses r ON r.id = x.response_id"
-                                " WHERE %1 GROUP BY x.tag_id")
-                     .arg(c.where),
-                 c.values);
+    // One ordered pass over the tagged responses of the filter (response_tags
+    // is keyed by response id), counting each response once per theme; a
+    // parent theme counts the responses of its sub-tags once each.
+    QSqlQuery counts = sql::prepare(conn, QStringLiteral("SELECT r.id, r.score, rt.tag_id FROM responses r"
+                                                         " JOIN response_tags rt ON rt.response_id = r.id"
+                                                         " WHERE %1 ORDER BY r.id")
+                                              .arg(c.where));
+    counts.setForwardOnly(true);
+    for (const QVariant &v : c.values)
+        counts.addBindValue(v);
+    sql::exec(counts);
+    qint64 current = -1;
+    int score = 0;
+    QVarLengthArray<qint64, 16> themes;
+    auto flush = [&]() {
+        for (qint64 id : themes) {
+            auto it = byTag.find(id);
+            if (it == byTag.end())
+                continue;
+            if (score <= 6)
+                ++it->detractors;
+            else if (score <= 8)
+                ++it->passives;
+            else
+                ++it->promoters;
+        }
+        themes.clear();
+    };
+    auto addTheme = [&](qint64 id) {
+        if (std::find(themes.cbegin(), themes.cend(), id) == themes.cend())
+            themes.append(id);
+    };
     while (counts.next()) {
-        auto it = byTag.find(counts.value(0).toLongLong());
-        if (it == byTag.end())
-            continue;
-        it->detractors = counts.value(1).toLongLong();
-        it->passives = counts.value(2).toLongLong();
-        it->promoters = counts.value(3).toLongLong();
+        const qint64 id = counts.value(0).toLongLong();
+        if (id != current) {
+            flush();
+            current = id;
+            score = counts.value(1).toInt();
+        }
+        const qint64 tag = counts.value(2).toLongLong();
+        addTheme(tag);
+        if (const auto parent = byTag.constFind(tag); parent != byTag.cend() && parent->parentId)
+            addTheme(*parent->parentId);
     }
+    flush();
     for (ThemeDriver d : std::as_const(byTag)) {
         const qint64 n = d.n();
         if (n == 0)

@@ -31,8 +31,11 @@ public:
     virtual QString preset() const = 0;
     virtual QString encoding() const = 0;
     virtual QString mappingJson() const = 0;
-    // Warnings about the whole file (scale not 0-10, ambiguous date order, ...).
+    // Warnings about the whole file (scale not 0-10, ambiguous date order, ...),
+    // complete once next() has returned End.
     virtual QStringList warnings() const = 0;
+    // SHA-256 of the file, hex; may block until it is computed.
+    virtual QString sha256() = 0;
 
     enum class Next { Record, Rejected, End };
     // Reads the next data row. Record: `record` is filled. Rejected: `rejection`

@@ -1,7 +1,10 @@
 #include "Importer.h"
 
+#include "analysis/AnalysisService.h"
+#include "comments/TagService.h"
 #include "common/Error.h"
 #include "store/Database.h"
+#include "followups/FollowupQueue.h"
 #include "store/Transaction.h"
 
 #include <QElapsedTimer>
@@ -56,7 +59,6 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
         report.file = source->fileName();
         report.preset = source->preset();
         report.encoding = source->encoding();
-        report.warnings = source->warnings();
         report.wave =
             options.waveName.isEmpty() ? QFileInfo(source->fileName()).completeBaseName() : options.waveName;
 
@@ -98,6 +100,9 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
             }
         }
         bytesBefore += source->totalBytes();
+        report.warnings = source->warnings();
+        writer.setImportHash(importId, source->sha256());
+        FollowupQueue(m_db, m_clock).enqueueForImport(importId);
         writer.finishImport(importId,
                             ImportCounts{report.rows, report.imported, report.duplicates, report.rejected},
                             report.warnings);
@@ -106,10 +111,16 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
     }
     if (m_progress && !m_progress(totalBytes, totalBytes))
         throw Error::cancelled();
-    if (options.dryRun)
+    if (options.dryRun) {
         transaction.rollback();
-    else
-        transaction.commit();
+        return reports;
+    }
+    transaction.commit();
+    // After the commit, so the responses are safe whatever happens next: the
+    // team's tag rules cover the new comments, and the analysis cache is rebuilt
+    // now rather than on the first pivot.
+    TagService(m_db, m_clock).applyAllRules();
+    AnalysisService(m_db).warm();
     return reports;
 }
 

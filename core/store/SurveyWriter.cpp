@@ -93,6 +93,11 @@ void SurveyWriter::finishImport(qint64 importId, const ImportCounts &counts, con
         m_db.bumpDataVersion();
 }
 
+void SurveyWriter::setImportHash(qint64 importId, const QString &sha256)
+{
+    sql::run(m_db.connection(), QStringLiteral("UPDATE imports SET sha256 = ? WHERE id = ?"), {sha256, importId});
+}
+
 QString SurveyWriter::normalisedEmail(const QString &email)
 {
     return email.trimmed().toLower();

@@ -65,6 +65,7 @@ public:
     qint64 ensureWave(const QString &name, WaveKind kind = WaveKind::Relational);
     qint64 startImport(const ImportRecord &record);
     void finishImport(qint64 importId, const ImportCounts &counts, const QStringList &warnings);
+    void setImportHash(qint64 importId, const QString &sha256);
 
     enum class Outcome { Added, Duplicate };
     // Adds one response; `responseId` receives the new row id when Added.

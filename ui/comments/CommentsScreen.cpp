@@ -21,6 +21,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
@@ -127,6 +128,7 @@ QWidget *CommentsScreen::buildReader()
     m_search->setPlaceholderText(QStringLiteral("Search: words, prefix*, \"phrase\", AND OR NOT"));
     m_search->setAccessibleName(QStringLiteral("Search comments"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(140);
     m_group = new QComboBox;
     m_group->setAccessibleName(QStringLiteral("Group"));
     m_group->addItem(QStringLiteral("All groups"), -1);
@@ -158,10 +160,13 @@ QWidget *CommentsScreen::buildReader()
     m_pinnedBar = new QLabel;
     m_pinnedBar->setAccessibleName(QStringLiteral("Pinned tags"));
     m_pinnedBar->setTextFormat(Qt::RichText);
+    m_pinnedBar->setWordWrap(true);
+    m_pinnedBar->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_quickTag = new QLineEdit;
     m_quickTag->setPlaceholderText(
         QStringLiteral("Quick tag (T): type a tag, Enter toggles it on the selection"));
     m_quickTag->setAccessibleName(QStringLiteral("Quick tag"));
+    m_quickTag->setMinimumWidth(120);
     m_tagNames = new QStringListModel(this);
     m_completer = new QCompleter(m_tagNames, this);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -270,15 +275,17 @@ QWidget *CommentsScreen::buildTagManager()
     m_tagTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tagTable->verticalHeader()->setVisible(false);
     tagsBox->addWidget(m_tagTable, 1);
-    auto *tagButtons = new QHBoxLayout;
+    auto *tagButtons = new QGridLayout;
     const std::pair<const char *, void (CommentsScreen::*)()> actions[] = {
         {"New...", &CommentsScreen::newTag},          {"Rename...", &CommentsScreen::renameTag},
         {"Colour...", &CommentsScreen::recolorTag},   {"Pin to key...", &CommentsScreen::pinTag},
         {"Merge into...", &CommentsScreen::mergeTag}, {"Delete...", &CommentsScreen::deleteTag}};
+    int position = 0;
     for (const auto &[label, slot] : actions) {
         auto *button = new QPushButton(QString::fromLatin1(label));
         connect(button, &QPushButton::clicked, this, [this, slot = slot]() { (this->*slot)(); });
-        tagButtons->addWidget(button);
+        tagButtons->addWidget(button, position / 3, position % 3);
+        ++position;
     }
     tagsBox->addLayout(tagButtons);
     layout->addLayout(tagsBox, 3);
@@ -314,6 +321,7 @@ QWidget *CommentsScreen::buildTagManager()
     auto *suggestTitle = new QLabel(QStringLiteral("<b>Suggestions</b>: distinctive words and phrases "
                                                    "(double-click one to make it a rule) <u>how?</u>"));
     suggestTitle->setToolTip(Suggestions::methodTooltip());
+    suggestTitle->setWordWrap(true);
     right->addWidget(suggestTitle);
     m_suggestionNote = new QLabel;
     m_suggestionNote->setWordWrap(true);
@@ -350,6 +358,8 @@ QWidget *CommentsScreen::buildThemes()
     auto *top = new QHBoxLayout;
     m_themeSummary = new QLabel;
     m_themeSummary->setToolTip(ThemeDrivers::methodTooltip());
+    m_themeSummary->setWordWrap(true);
+    m_themeSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *exportCsv = new QPushButton(QStringLiteral("Export CSV..."));
     auto *exportChart = new QPushButton(QStringLiteral("Export chart PNG..."));
     top->addWidget(m_themeSummary, 1);
@@ -1091,8 +1101,12 @@ void CommentsScreen::openRuleDialog(const QString &pattern, RuleKind kind, const
     dialog->setPattern(pattern, kind);
     if (!tag.isEmpty())
         dialog->setTag(tag);
-    connect(dialog, &RuleDialog::applied, this, [this](qint64 count) {
-        emit statusMessage(QStringLiteral("The rule tagged %1 comment(s)").arg(count));
+    connect(dialog, &RuleDialog::applied, this, [this](qint64 tagId, const QVector<qint64> &ids) {
+        emit statusMessage(QStringLiteral("The rule tagged %1 comment(s)").arg(ids.size()));
+        for (const Tag &t : std::as_const(m_tagList)) {
+            if (t.id == tagId && m_tagService)
+                push(new RuleAppliedCommand(*this, TagRef{t.id, t.name, t.color}, ids));
+        }
         emit dataChanged();
         reload();
     });

@@ -101,14 +101,16 @@ void RuleDialog::apply()
         return;
     m_apply->setEnabled(false);
     m_result->setText(QStringLiteral("Applying..."));
-    runInBackground<qint64>(
+    runInBackground<QVector<qint64>>(
         this, m_path,
         [tag, pattern, k](Database &db) {
             TagService s(db);
-            return s.applyRule(s.addRule(tag, pattern, k));
+            QVector<qint64> ids;
+            s.applyRule(s.addRule(tag, pattern, k), &ids);
+            return ids;
         },
-        [this](const qint64 &count) {
-            emit applied(count);
+        [this, tag](const QVector<qint64> &ids) {
+            emit applied(tag, ids);
             accept();
         },
         [this](const QString &message) {

@@ -25,7 +25,8 @@ public:
     void setTag(const QString &name);
 
 signals:
-    void applied(qint64 count);
+    // The rule was saved and applied: it tagged `ids` with `tagId`.
+    void applied(qint64 tagId, const QVector<qint64> &ids);
 
 private:
     void preview();

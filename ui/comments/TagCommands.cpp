@@ -40,6 +40,30 @@ void TagCommand::undo()
     }
 }
 
+RuleAppliedCommand::RuleAppliedCommand(TagEditor &editor, const TagRef &tag, const QVector<qint64> &ids)
+    : m_editor(editor)
+    , m_tag(tag)
+    , m_ids(ids)
+{
+    setText(QStringLiteral("Rule tagged %1 comment(s) %2").arg(ids.size()).arg(tag.name));
+}
+
+void RuleAppliedCommand::redo()
+{
+    if (m_applied)
+        return;
+    m_editor.tagService().addTag(m_tag.id, m_ids, QStringLiteral("rule"));
+    m_editor.tagsChanged(m_ids, m_tag, true);
+    m_applied = true;
+}
+
+void RuleAppliedCommand::undo()
+{
+    m_editor.tagService().removeTag(m_tag.id, m_ids);
+    m_editor.tagsChanged(m_ids, m_tag, false);
+    m_applied = false;
+}
+
 StarCommand::StarCommand(TagEditor &editor, const QVector<qint64> &ids, bool starred)
     : m_editor(editor)
     , m_ids(ids)

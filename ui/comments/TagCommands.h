@@ -38,6 +38,23 @@ private:
     QVector<RemovedTag> m_removed;
 };
 
+// A rule applied in the background: its tags are already in the database
+// when the command is pushed, so the first redo does nothing; undo removes
+// exactly the tags it added (the rule itself stays, to re-run later).
+class RuleAppliedCommand : public QUndoCommand
+{
+public:
+    RuleAppliedCommand(TagEditor &editor, const TagRef &tag, const QVector<qint64> &ids);
+    void redo() override;
+    void undo() override;
+
+private:
+    TagEditor &m_editor;
+    TagRef m_tag;
+    QVector<qint64> m_ids;
+    bool m_applied = true;
+};
+
 class StarCommand : public QUndoCommand
 {
 public:

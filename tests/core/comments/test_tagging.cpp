@@ -166,7 +166,18 @@ private slots:
         QCOMPARE(preview.newTags, qint64(expected - 1));
         QCOMPARE(preview.samples.size(), expected - 1);
         const qint64 rule = s.addRule(t, pattern, k);
-        QCOMPARE(s.applyRule(rule), preview.newTags);
+        QVector<qint64> added;
+        QCOMPARE(s.applyRule(rule, &added), preview.newTags);
+        // The ids it reports (for undo) are exactly the previewed ones.
+        QVector<qint64> sampled;
+        for (const auto &sample : preview.samples)
+            sampled.append(sample.first);
+        QCOMPARE(added, sampled);
+        QCOMPARE(tagCount(fx.db, t), expected);
+        // Undoing a rule removes exactly what it added; the hand-made tag stays.
+        s.removeTag(t, added);
+        QCOMPARE(tagCount(fx.db, t), 1);
+        s.addTag(t, added, QStringLiteral("rule"));
         QCOMPARE(tagCount(fx.db, t), expected);
         QCOMPARE(s.rules().first().lastAppliedCount.value_or(-1), preview.newTags);
         QCOMPARE(s.rules().first().lastAppliedAt.value_or(0), fx.clock.now().toSecsSinceEpoch());

@@ -59,6 +59,20 @@ private slots:
         QCOMPARE(table.rows.size(), 1);
         QCOMPARE(table.rows[0][table.columns.indexOf(QStringLiteral("difference_ci_low"))].toDouble(), -95.8);
 
+        // A parent counts its sub-tags' responses once each.
+        const qint64 money = s.create(QStringLiteral("Money"));
+        const qint64 cost = s.create(QStringLiteral("Cost"), {}, money);
+        s.setParent(price, money);
+        s.addTag(cost, {ids[0], ids[19]}); // one also tagged Price, one promoter not
+        const ThemeDriversResult nested = ThemeDrivers::compute(fx.db, CommentFilter{});
+        const auto money_ =
+            std::find_if(nested.drivers.cbegin(), nested.drivers.cend(),
+                         [](const ThemeDriver &x) { return x.tag == QLatin1String("Money"); });
+        QVERIFY(money_ != nested.drivers.cend());
+        QCOMPARE(money_->detractors, qint64(4));
+        QCOMPARE(money_->passives, qint64(1));
+        QCOMPARE(money_->promoters, qint64(2));
+
         // The shared filter narrows both the overall and the theme.
         CommentFilter f;
         f.base.waves = {QStringLiteral("nope")};
