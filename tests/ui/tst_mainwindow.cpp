@@ -3,6 +3,7 @@
 #include "common/FilterBar.h"
 #include "common/GroupColors.h"
 #include "followups/FollowupQueue.h"
+#include "importwizard/ImportWizard.h"
 #include "mainwindow/MainWindow.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
@@ -208,16 +209,19 @@ private slots:
         QCOMPARE(window.currentView(), MainWindow::View::Overview);
     }
 
-    void surveyFileWithoutWizardSaysHowToImport()
+    void surveyFileNeedsADatabaseThenOpensTheWizard()
     {
         MainWindow window(nullptr, &m_clock);
         window.show();
-        window.importFiles({m_dir.filePath(QStringLiteral("survey.csv"))});
+        window.importFiles({QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv")});
         QVERIFY(window.errorText().contains(QStringLiteral("Open or create a database")));
+        QVERIFY(!window.importWizard());
         QVERIFY(window.openDatabase(m_demo));
-        window.importFiles({m_dir.filePath(QStringLiteral("survey.csv"))});
-        QVERIFY2(window.noticeText().contains(QStringLiteral("npsdesk import")),
-                 qPrintable(window.noticeText()));
+        window.importFiles({QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv")});
+        QVERIFY(window.importWizard());
+        window.importWizard()->waitUntilIdle();
+        QCOMPARE(window.importWizard()->detectedColumn(QStringLiteral("score")), QStringLiteral("Score"));
+        window.importWizard()->reject();
     }
 
     void followupCountsShowInTitle()

@@ -8,7 +8,10 @@
 #include "common/FilterBar.h"
 #include "common/Screen.h"
 #include "followups/FollowupQueue.h"
+#include "import/AttributeImporter.h"
+#include "import/FileAttributeSource.h"
 #include "imports/ImportsScreen.h"
+#include "importwizard/ImportWizard.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
 #include "segments/SegmentsScreen.h"
@@ -835,14 +838,74 @@ void MainWindow::importFiles(const QStringList &paths, bool attributes)
                 .arg(QFileInfo(paths.constFirst()).fileName()));
         return;
     }
-    const QString file = QDir::toNativeSeparators(paths.constFirst());
-    showNotice(attributes
-                   ? tr("Importing attribute files from the window is not available yet. Use the command "
-                        "line: npsdesk import-attributes --db \"%1\" \"%2\", then reopen the database.")
-                         .arg(QDir::toNativeSeparators(m_context.databasePath), file)
-                   : tr("Importing from the window is not available yet. Use the command line: "
-                        "npsdesk import --db \"%1\" \"%2\", then reopen the database.")
-                         .arg(QDir::toNativeSeparators(m_context.databasePath), file));
+    if (attributes) {
+        importAttributes(paths.constFirst());
+        return;
+    }
+    if (paths.size() > 1)
+        showNotice(tr("One file at a time: importing %1 now; import the other %n file(s) after it.", nullptr,
+                      int(paths.size() - 1))
+                       .arg(QFileInfo(paths.constFirst()).fileName()));
+    delete m_wizard;
+    m_wizard = new ImportWizard(m_context.databasePath, paths.constFirst(), *m_clock, this);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &ImportWizard::imported, this, [this](qint64) {
+        statusBar()->showMessage(tr("Import finished: every screen shows the new responses"), 8000);
+        applyContext();
+        loadChoices();
+    });
+    connect(m_wizard, &ImportWizard::showRejectedRequested, this,
+            [this](qint64) { selectView(View::Imports); });
+    m_wizard->open();
+}
+
+void MainWindow::importAttributes(const QString &path)
+{
+    // Users/accounts files join on email when they have one, else on user id.
+    ++m_pendingChoices;
+    const QString databasePath = m_context.databasePath;
+    const Clock *clock = m_clock;
+    statusBar()->showMessage(tr("Importing attributes from %1…").arg(QFileInfo(path).fileName()));
+    runInBackground<AttributeImportReport>(
+        this, databasePath,
+        [path, clock](Database &db) {
+            const qint64 asOf = QFileInfo(path).lastModified().toSecsSinceEpoch();
+            AttributeKey key = AttributeKey::Email;
+            std::unique_ptr<FileAttributeSource> source;
+            try {
+                source = std::make_unique<FileAttributeSource>(path, key, ReadOptions{});
+            } catch (const Error &) {
+                key = AttributeKey::UserId;
+                source = std::make_unique<FileAttributeSource>(path, key, ReadOptions{});
+            }
+            return AttributeImporter(db, *clock).run(*source, key, asOf);
+        },
+        [this](const AttributeImportReport &r) {
+            --m_pendingChoices;
+            showNotice(
+                tr("%1: %2 rows, %3 respondents matched, %4 not found, %5 conflicting values (not stored), "
+                   "%6 responses re-segmented.")
+                    .arg(QFileInfo(r.file).fileName())
+                    .arg(r.rows)
+                    .arg(r.matched)
+                    .arg(r.unmatchedCount)
+                    .arg(r.conflicts.size())
+                    .arg(r.responsesUpdated));
+            applyContext();
+            loadChoices();
+        },
+        [this, path](const QString &error) {
+            --m_pendingChoices;
+            showError(
+                tr("Attributes from %1 were not imported: %2\nWhat to do: the file needs an email or user id "
+                   "column matching the survey respondents.")
+                    .arg(QFileInfo(path).fileName(), error));
+        });
+}
+
+ImportWizard *MainWindow::importWizard() const
+{
+    return m_wizard;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
