@@ -22,6 +22,16 @@ qint64 count(const QString &path, const QString &statement)
     return sql::scalar(db.connection(), statement).toLongLong();
 }
 
+// NPSDESK_DOCS_DIR=docs keeps pictures of the wizard for the documentation.
+void keepPicture(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("NPSDESK_DOCS_DIR");
+    if (dir.isEmpty())
+        return;
+    QCoreApplication::processEvents();
+    widget.grab().save(dir + QLatin1Char('/') + name, "PNG");
+}
+
 QString emptyDatabase(const QTemporaryDir &dir, const QString &name)
 {
     const QString path = dir.filePath(name);
@@ -73,9 +83,11 @@ private slots:
         wizard.chooseColumn(QStringLiteral("comment"), QString());
         QCOMPARE(wizard.detectedColumn(QStringLiteral("comment")), QString());
 
+        keepPicture(wizard, QStringLiteral("import-wizard-mapping.png"));
         // Validation: a dry run that writes nothing.
         wizard.goNext();
         wizard.waitUntilIdle();
+        keepPicture(wizard, QStringLiteral("import-wizard-validation.png"));
         QCOMPARE(wizard.step(), ImportWizard::Step::Validation);
         const ImportReport &check = wizard.validation();
         QCOMPARE(check.rows, 12);
