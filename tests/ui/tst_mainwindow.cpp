@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QToolButton>
 #include <QtTest>
 
@@ -207,6 +208,13 @@ private slots:
         QCOMPARE(window.currentView(), MainWindow::View::Imports);
         QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(window.currentView(), MainWindow::View::Overview);
+        // Ctrl+F focuses the search of the screen that has one.
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::Comments);
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        auto *focused = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(focused);
+        QCOMPARE(focused->accessibleName(), QStringLiteral("Search comments"));
     }
 
     void surveyFileNeedsADatabaseThenOpensTheWizard()

@@ -804,9 +804,20 @@ void MainWindow::updateTitle()
 
 void MainWindow::focusSearch()
 {
-    // Screens name their search field "search" so the shell can focus it.
+    // A screen's search field is the line edit named "search", or else the one
+    // whose accessible name starts with "Search".
     QWidget *page = m_pages->currentWidget();
-    if (auto *search = page ? page->findChild<QLineEdit *>(QStringLiteral("search")) : nullptr) {
+    QLineEdit *search = page ? page->findChild<QLineEdit *>(QStringLiteral("search")) : nullptr;
+    if (!search && page) {
+        for (QLineEdit *edit : page->findChildren<QLineEdit *>()) {
+            if (edit->accessibleName().startsWith(QLatin1String("Search"), Qt::CaseInsensitive) &&
+                edit->isVisible()) {
+                search = edit;
+                break;
+            }
+        }
+    }
+    if (search) {
         search->setFocus(Qt::ShortcutFocusReason);
         search->selectAll();
         return;
