@@ -90,7 +90,18 @@ DelimiterGuess detectDelimiter(QByteArrayView utf8Sample)
             continue;
         // Consistency first; a wider split wins ties (a comma inside a
         // semicolon file splits some lines, never all of them the same way).
-        const double score = double(modeCount) / double(counts.size()) * 1000.0 + std::min(mode, 999);
+        // A delimiter mostly followed by a space is prose punctuation ("a, b").
+        qsizetype occurrences = 0, spaced = 0;
+        const qsizetype probe = std::min<qsizetype>(utf8Sample.size(), 65536);
+        for (qsizetype i = 0; i < probe; ++i) {
+            if (utf8Sample[i] == d) {
+                ++occurrences;
+                spaced += i + 1 < probe && utf8Sample[i + 1] == ' ';
+            }
+        }
+        const double spacedRatio = occurrences ? double(spaced) / double(occurrences) : 0;
+        const double score = double(modeCount) / double(counts.size()) * 1000.0 - spacedRatio * 50 +
+                             std::min(mode, 999) * 0.01;
         if (score > bestScore) {
             bestScore = score;
             best.delimiter = d;
