@@ -836,7 +836,8 @@ void SurveyFile::detectMapping()
                                            "idusuario",
                                            "usuarioid",
                                            "uid",
-                                           "customer"};
+                                           "customer",
+                                           "token"};
         for (const char *candidate : keys) {
             if (k == QLatin1String(candidate)) {
                 why = QStringLiteral("header '%1'").arg(m_layout.columns[c].name);
@@ -850,8 +851,10 @@ void SurveyFile::detectMapping()
     pick(m.responseId, [&](int c, const ColumnStats &s, QString &why) -> double {
         const QString k = key(c);
         const bool unique = s.nonEmpty > 0 && s.distinct == s.nonEmpty;
-        static const char *const strong[] = {"responseid", "recordid",    "respondentid", "#",
-                                             "token",      "respuestaid", "idrespuesta",  "antwortid"};
+        if (s.nonEmpty == 0)
+            return 0;
+        static const char *const strong[] = {"responseid",  "recordid",    "respondentid", "#",
+                                             "respuestaid", "idrespuesta", "antwortid"};
         for (const char *candidate : strong) {
             if (k == QLatin1String(candidate)) {
                 why = QStringLiteral("header '%1'").arg(m_layout.columns[c].name) +
