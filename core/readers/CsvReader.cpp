@@ -143,35 +143,37 @@ bool CsvReader::fill()
         return false;
     // Grow reads with the pending record so a huge record costs linear time.
     const qint64 want = std::max<qint64>(kChunk, qint64(m_buf.size() - m_pos));
-    m_raw.resize(size_t(want));
     qint64 got;
+    const char *raw;
     if (m_file) {
+        if (qint64(m_raw.size()) < want)
+            m_raw.resize(size_t(want));
         got = m_file->read(m_raw.data(), want);
         if (got < 0)
             throw Error::badInput(
                 QStringLiteral("%1: read error: %2").arg(m_file->fileName(), m_file->errorString()));
+        raw = m_raw.data();
     } else {
         got = std::min<qint64>(want, m_memory.size() - m_memoryPos);
-        std::memcpy(m_raw.data(), m_memory.constData() + m_memoryPos, size_t(got));
+        raw = m_memory.constData() + m_memoryPos;
         m_memoryPos += got;
     }
     m_bytesRead += got;
+    if (got == 0) {
+        m_eof = true;
+        m_decoder.finish(m_buf);
+        return true;
+    }
     if (m_pos > 0) {
         m_buf.erase(0, m_pos);
         m_pos = 0;
     }
-    const char *raw = m_raw.data();
     if (m_pendingSkip) {
         const qint64 skip = std::min<qint64>(got, m_options.skipBytes);
         raw += skip;
         got -= skip;
         m_options.skipBytes -= int(skip);
         m_pendingSkip = m_options.skipBytes > 0;
-    }
-    if (got == 0 && !m_pendingSkip) {
-        m_eof = true;
-        m_decoder.finish(m_buf);
-        return true;
     }
     m_decoder.decode(raw, got, m_buf);
     return true;
