@@ -26,6 +26,7 @@ struct CommandEntry
 const CommandEntry commands[] = {
     {"info", "Schema version and counts of a database", runInfo, false},
     {"demo", "Write a deterministic demo dataset", runDemo, false},
+    {"inspect", "Show how a survey export would be read (layout, mapping, sample rows)", runInspect, false},
 };
 // clang-format on
 

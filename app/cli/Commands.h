@@ -8,5 +8,6 @@ class CommandContext;
 // Cli.cpp names them; add a line there when adding a command.
 int runInfo(CommandContext &context);
 int runDemo(CommandContext &context);
+int runInspect(CommandContext &context);
 
 } // namespace nps::cli
