@@ -128,7 +128,7 @@ int runInspect(CommandContext &context)
             problem = s.reason(r.cell(m.score.column));
         if (problem.isEmpty() && m.time.found() && !t.ok())
             problem = t.reason(r.cell(m.time.column));
-        QString comment = m.comment.found() ? file.text(r, m.comment.column).simplified() : QString();
+        QString comment = file.comment(r).simplified();
         if (comment.size() > 60)
             comment = comment.left(57) + QStringLiteral("...");
         sample.addRow({r.line(), s.ok() ? QVariant(s.value) : QVariant(), isoTime(t),

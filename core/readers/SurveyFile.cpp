@@ -1070,9 +1070,12 @@ void SurveyFile::applyOverrides(const MappingOverrides &overrides)
                               : field == QLatin1String("active")  ? &m.active
                                                                   : &m.group;
         *target = choice;
+        if (target == &m.score && !m.scaleWarning.isEmpty()) {
+            m_layout.warnings.removeAll(m.scaleWarning);
+            m.scaleWarning.clear();
+        }
         if (target == &m.score && choice.found()) {
             const ColumnStats s = statsOf(m_sample, choice.column);
-            m.scaleWarning.clear();
             if (s.scoreOk == 0) {
                 m.scale = ScoreScale::Unknown;
                 m.scaleWarning = QStringLiteral("'%1' has no 0-10 values in the sample").arg(it.value());
@@ -1085,7 +1088,11 @@ void SurveyFile::applyOverrides(const MappingOverrides &overrides)
             } else {
                 m.scale = ScoreScale::ZeroToTen;
             }
+            if (!m.scaleWarning.isEmpty())
+                m_layout.warnings << m.scaleWarning;
         }
+        if (target == &m.score && !choice.found())
+            m.scale = ScoreScale::Unknown;
         if (target == &m.time) {
             timeChanged = true;
             if (choice.found()) {
@@ -1142,6 +1149,16 @@ ScoreResult SurveyFile::score(const Record &record) const
     if (r.ok() && m_mapping.scale == ScoreScale::OneToFive && r.value > 5)
         r.problem = ScoreProblem::OutOfRange;
     return r;
+}
+
+QString SurveyFile::comment(const Record &record) const
+{
+    if (!m_mapping.comment.found())
+        return {};
+    const QByteArrayView cell = record.cell(m_mapping.comment.column);
+    if (isMissingValue(cell))
+        return {};
+    return QString::fromUtf8(cell.data(), cell.size()).trimmed();
 }
 
 TimeResult SurveyFile::timeOf(const Record &record, int column) const

@@ -214,6 +214,9 @@ public:
     // "NPS Group says PASIVO but score 10 is a promoter".
     QString groupMismatch(const Record &record, const ScoreResult &score) const;
     QString text(const Record &record, int column) const { return record.text(column); }
+    // The mapped comment, trimmed; empty when there is no comment column or the
+    // cell is a missing-value marker (NA, N/A, null, ".", "-": see isMissingValue).
+    QString comment(const Record &record) const;
     // Typing of one arbitrary column with this file's date order and zone.
     TimeResult timeOf(const Record &record, int column) const;
 

@@ -198,6 +198,19 @@ int expandYear(int y, int digits)
 
 } // namespace
 
+bool isMissingValue(QByteArrayView raw)
+{
+    const QByteArrayView v = trimmed(raw);
+    if (v.isEmpty())
+        return true;
+    static const char *const missing[] = {"na", "n/a", "#n/a", "null", "none", "-", "--", "nan", "."};
+    for (const char *m : missing) {
+        if (equalsLower(v, m))
+            return true;
+    }
+    return false;
+}
+
 QString scoreScaleName(ScoreScale scale)
 {
     switch (scale) {
@@ -241,12 +254,9 @@ ScoreResult parseScore(QByteArrayView raw)
         r.problem = ScoreProblem::Empty;
         return r;
     }
-    static const char *const missing[] = {"na", "n/a", "#n/a", "null", "none", "-", "--", "nan", "."};
-    for (const char *m : missing) {
-        if (equalsLower(v, m)) {
-            r.problem = ScoreProblem::Missing;
-            return r;
-        }
+    if (isMissingValue(v)) {
+        r.problem = ScoreProblem::Missing;
+        return r;
     }
     qsizetype i = 0;
     if (v[0] == '-' && v.size() > 1 && isDigit(v[1])) {

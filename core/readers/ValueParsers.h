@@ -73,6 +73,10 @@ TimeResult parseTime(QByteArrayView cell, DateOrder order = DateOrder::Auto, con
 // 2 = second part > 12 (month-first), 0 = no information or not a slash date.
 int slashDateEvidence(QByteArrayView cell);
 
+// True for the markers tools and R/pandas write for "no value": NA, N/A, #N/A,
+// null, none, NaN, "-", "--", "." (case-insensitive, spaces trimmed) and empty.
+bool isMissingValue(QByteArrayView cell);
+
 // ---- Active flags -------------------------------------------------------
 
 // yes/no, true/false, 1/0, y/n, active/inactive, si/sí/no, oui/non, ja/nein.

@@ -229,6 +229,14 @@ private slots:
         QCOMPARE(parseNpsGroup(cell), group);
     }
 
+    void missing()
+    {
+        for (const char *m : {"", " ", "NA", "n/a", "#N/A", "null", "NaN", ".", "-"})
+            QVERIFY2(isMissingValue(m), m);
+        for (const char *v : {"0", "no", "nan bread", "KKKK"})
+            QVERIFY2(!isMissingValue(v), v);
+    }
+
     void names()
     {
         DateOrder order = DateOrder::Auto;
