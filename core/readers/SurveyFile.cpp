@@ -990,8 +990,9 @@ void SurveyFile::decideDateOrder(bool allowPrepass)
         slash += e != 0 || looksLikeSlashDate(v);
     }
     QString scope = QStringLiteral("sampled");
-    if (dmy == 0 && mdy == 0 && slash > 0 && allowPrepass) {
-        // The sample could not decide: read the whole column once.
+    if (slash > 0 && allowPrepass && m_sample.size() >= size_t(kSampleRecords)) {
+        // Slash dates beyond the sample may decide or contradict it: read the whole column once.
+        dmy = mdy = slash = 0;
         std::unique_ptr<RowSource> source = openSource();
         Record r;
         int headers = 0;
@@ -1001,11 +1002,11 @@ void SurveyFile::decideDateOrder(bool allowPrepass)
                     ++headers;
                 continue;
             }
-            const int e = slashDateEvidence(r.cell(column));
+            const QByteArrayView v = r.cell(column);
+            const int e = slashDateEvidence(v);
             dmy += e == 1;
             mdy += e == 2;
-            if (dmy > 0 || mdy > 0)
-                break;
+            slash += e != 0 || looksLikeSlashDate(v);
         }
         scope = QStringLiteral("all");
     }

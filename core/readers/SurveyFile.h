@@ -11,18 +11,28 @@
 //   while (cursor.next()) {
 //       const Record &r = cursor.record();       // r.line(), r.cell(i), r.text(i)
 //       if (r.isRagged() || !r.exclusion().isEmpty()) { report; continue; }
-//       ScoreResult s = file.score(r);            // s.ok() ? s.value : s.reason(cell)
-//       TimeResult t = file.time(r);
+//       ScoreResult s = file.score(r);            // s.ok() ? s.value : s.reason(r.cell(m.score.column))
+//       TimeResult t = file.time(r);              // t.ok() ? t.utcSeconds : t.reason(...)
 //       std::optional<bool> a = file.active(r, t);
+//       QString c = file.comment(r);              // "" for empty / NA
+//       QString g = file.groupMismatch(r, s);     // vendor group disagrees -> report
+//       for (const FieldChoice &seg : m.segments) r.text(seg.column) ...
 //   }
+//   cursor.raggedRows(), cursor.excludedRows(), cursor.invalidBytes() for the summary.
 //
-// Cost of open(): reads a bounded sample (the first 1 MiB of the file, at most
-// 2,000 data records) to decide encoding, delimiter, preset, header rows and
-// mapping. When the chosen time column holds slash dates whose day/month order
-// the sample leaves ambiguous, it also makes one streaming pre-pass over the
-// whole file reading only that column (one extra parse of the file, bounded
-// memory) so the order is decided from all values. Everything else is streamed
-// by RecordCursor; memory stays bounded whatever the file size.
+// Column indexes are 0-based everywhere; messages for users say index + 1.
+// Errors are nps::Error: BadInput (exit 2) for unreadable files and refusals,
+// Usage (exit 1) for unknown overrides (field, column, sheet), Cancelled.
+//
+// Cost of open(): reads a bounded sample (the first 1 MiB of the file for the
+// encoding and delimiter; then up to 2,000 data records, at most ~4 MiB) to
+// decide preset, header rows, mapping and the score scale. When the chosen time
+// column holds slash dates (03/04/2024) and the file is longer than the sample,
+// it also makes one streaming pre-pass over the whole file (one extra parse, at
+// parse-only speed, bounded memory) so the day/month order is decided from all
+// values. ISO dates, Unix times and XLSX date cells need no pre-pass. Everything else is streamed by
+// RecordCursor; memory stays bounded whatever the file size (one 1 MiB read buffer, the decoded chunk, the
+// current record, the sample).
 
 #include "readers/Encoding.h"
 #include "readers/Record.h"

@@ -175,8 +175,7 @@ private slots:
         QCOMPARE(names.mid(10, 3),
                  QStringList({"Which features do you use? - Reports", "Which features do you use? - Alerts",
                               "Which features do you use? - API"}));
-        // Month-first decided by a second part over 12? None here: 03/05..03/07 are ambiguous
-        // in the sample, so the whole column was read and the order is reported ambiguous.
+        // 03/05..03/07 never say which part is the day: reported as ambiguous.
         QVERIFY(f.mapping().dateOrderAmbiguous);
         // The 11-digit respondent id survives as text.
         RecordCursor cursor = f.records();
