@@ -144,7 +144,10 @@ struct MappingOverrides
 
 class SurveyFile;
 
-// Streams the data records (header rows skipped) front to back.
+// Streams the data records (header rows skipped) front to back. It points to
+// the SurveyFile that made it: keep that alive (and do not move it) meanwhile.
+// Independent cursors may run at once (each opens the file itself), e.g. one
+// per thread; the SurveyFile is only read.
 class RecordCursor
 {
 public:
