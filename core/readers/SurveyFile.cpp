@@ -925,6 +925,14 @@ void SurveyFile::detectMapping()
             k == QLatin1String("progress") || k == QLatin1String("finished") ||
             k.contains(QLatin1String("email")))
             continue;
+        // Identities, personal data, links and tool internals are not segments.
+        if (k.contains(QLatin1String("name")) || k.endsWith(QLatin1String("id")) || k == QLatin1String("#") ||
+            k == QLatin1String("no") || k.contains(QLatin1String("token")) ||
+            k.contains(QLatin1String("url")) || k.contains(QLatin1String("link")) ||
+            k.contains(QLatin1String("useragent")) || k.contains(QLatin1String("internal")) ||
+            k == QLatin1String("notes") || k == QLatin1String("tags") || k == QLatin1String("seed") ||
+            k == QLatin1String("lastpage"))
+            continue;
         if (s.timeOk * 2 > s.nonEmpty)
             continue; // dates (e.g. a signup date) are not categories
         const bool numbers = s.numeric * 10 >= s.nonEmpty * 9;

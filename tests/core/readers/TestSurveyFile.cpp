@@ -244,6 +244,10 @@ private slots:
     {
         const SurveyFile f = SurveyFile::open(fixture(QStringLiteral("delighted.csv")));
         QCOMPARE(nameOf(f, f.mapping().name), QStringLiteral("person_name"));
+        QCOMPARE(nameOf(f, f.mapping().userId), QStringLiteral("person_id"));
+        // Ids, names, links, tags and notes are never segments.
+        QCOMPARE(f.mapping().segments.size(), 1);
+        QCOMPARE(nameOf(f, f.mapping().segments.first()), QStringLiteral("plan"));
         RecordCursor cursor = f.records();
         QVERIFY(cursor.next());
         QCOMPARE(f.time(cursor.record()).utcSeconds, qint64(1709290800));
