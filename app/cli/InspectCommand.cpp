@@ -137,39 +137,9 @@ int runInspect(CommandContext &context)
     }
 
     if (context.format(parser) == QLatin1String("json")) {
-        QJsonArray columns, mapping, segments, warnings;
-        for (const Column &c : layout.columns)
-            columns.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("label"), c.label}});
-        for (const auto &[field, choice] : fields)
-            mapping.append(QJsonObject{{QStringLiteral("field"), field},
-                                       {QStringLiteral("column"), columnName(*choice)},
-                                       {QStringLiteral("index"), choice->column},
-                                       {QStringLiteral("reason"), choice->reason}});
-        for (const FieldChoice &s : m.segments)
-            segments.append(
-                QJsonObject{{QStringLiteral("column"), columnName(s)}, {QStringLiteral("reason"), s.reason}});
-        for (const QString &w : layout.warnings)
-            warnings.append(w);
-        const QJsonObject object{
-            {QStringLiteral("file"), file.path()},
-            {QStringLiteral("preset"), presetName(layout.preset)},
-            {QStringLiteral("confidence"), layout.confidence},
-            {QStringLiteral("preset_reason"), layout.presetReason},
-            {QStringLiteral("format"), layout.xlsx ? QStringLiteral("xlsx") : QStringLiteral("csv")},
-            {QStringLiteral("sheet"), layout.sheetName},
-            {QStringLiteral("encoding"), encodingName(layout.encoding)},
-            {QStringLiteral("encoding_reason"), layout.encodingReason},
-            {QStringLiteral("delimiter"), delimiterText(layout.delimiter)},
-            {QStringLiteral("header_rows"), layout.headerRows},
-            {QStringLiteral("columns"), columns},
-            {QStringLiteral("mapping"), mapping},
-            {QStringLiteral("segments"), segments},
-            {QStringLiteral("scale"), scoreScaleName(m.scale)},
-            {QStringLiteral("date_order"), dateOrderName(m.dateOrder)},
-            {QStringLiteral("date_order_ambiguous"), m.dateOrderAmbiguous},
-            {QStringLiteral("date_order_reason"), m.dateOrderReason},
-            {QStringLiteral("warnings"), warnings},
-            {QStringLiteral("sample"), sample.toJson()}};
+        QJsonObject object = file.describe();
+        object.insert(QStringLiteral("file"), file.path());
+        object.insert(QStringLiteral("sample"), sample.toJson());
         context.printJson(QJsonDocument(object));
         return 0;
     }

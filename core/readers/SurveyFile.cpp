@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -1213,6 +1214,62 @@ QString SurveyFile::groupMismatch(const Record &record, const ScoreResult &score
              QString::fromUtf8(cell.data(), cell.size()).trimmed())
         .arg(score.value)
         .arg(QLatin1String(names[ours]));
+}
+
+QJsonObject SurveyFile::describe() const
+{
+    const Layout &layout = m_layout;
+    const FieldMapping &m = m_mapping;
+    const auto columnName = [&](const FieldChoice &c) {
+        return c.found() ? layout.columns[c.column].name : QString();
+    };
+    const QList<QPair<QString, const FieldChoice *>> fields = {
+        {QStringLiteral("score"), &m.score}, {QStringLiteral("comment"), &m.comment},
+        {QStringLiteral("time"), &m.time},   {QStringLiteral("id"), &m.responseId},
+        {QStringLiteral("user"), &m.userId}, {QStringLiteral("email"), &m.email},
+        {QStringLiteral("name"), &m.name},   {QStringLiteral("active"), &m.active},
+        {QStringLiteral("group"), &m.group}};
+    QJsonArray columns, mapping, segments, warnings;
+    for (const Column &c : layout.columns)
+        columns.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("label"), c.label}});
+    for (const auto &[field, choice] : fields)
+        mapping.append(QJsonObject{{QStringLiteral("field"), field},
+                                   {QStringLiteral("column"), columnName(*choice)},
+                                   {QStringLiteral("index"), choice->column},
+                                   {QStringLiteral("reason"), choice->reason}});
+    for (const FieldChoice &s : m.segments)
+        segments.append(QJsonObject{{QStringLiteral("column"), columnName(s)},
+                                    {QStringLiteral("index"), s.column},
+                                    {QStringLiteral("reason"), s.reason}});
+    for (const QString &w : layout.warnings)
+        warnings.append(w);
+    const QString delimiter = layout.xlsx                ? QString()
+                              : layout.delimiter == '\t' ? QStringLiteral("tab")
+                                                         : QString(QLatin1Char(layout.delimiter));
+    const char *activeKinds[] = {"none", "boolean", "last-active-date"};
+    return QJsonObject{
+        {QStringLiteral("file"), QFileInfo(m_path).fileName()},
+        {QStringLiteral("preset"), presetName(layout.preset)},
+        {QStringLiteral("confidence"), layout.confidence},
+        {QStringLiteral("preset_reason"), layout.presetReason},
+        {QStringLiteral("format"), layout.xlsx ? QStringLiteral("xlsx") : QStringLiteral("csv")},
+        {QStringLiteral("sheet"), layout.sheetName},
+        {QStringLiteral("encoding"), encodingName(layout.encoding)},
+        {QStringLiteral("encoding_reason"), layout.encodingReason},
+        {QStringLiteral("delimiter"), delimiter},
+        {QStringLiteral("header_rows"), layout.headerRows},
+        {QStringLiteral("columns"), columns},
+        {QStringLiteral("mapping"), mapping},
+        {QStringLiteral("segments"), segments},
+        {QStringLiteral("scale"), scoreScaleName(m.scale)},
+        {QStringLiteral("scale_warning"), m.scaleWarning},
+        {QStringLiteral("scale_accepted"), m_options.acceptNonStandardScale},
+        {QStringLiteral("active_kind"), QLatin1String(activeKinds[int(m.activeKind)])},
+        {QStringLiteral("date_order"), dateOrderName(m.dateOrder)},
+        {QStringLiteral("date_order_ambiguous"), m.dateOrderAmbiguous},
+        {QStringLiteral("date_order_reason"), m.dateOrderReason},
+        {QStringLiteral("time_zone"), QString::fromUtf8(m_options.timeZone.id())},
+        {QStringLiteral("warnings"), warnings}};
 }
 
 // ---- cursor -------------------------------------------------------------------

@@ -39,6 +39,7 @@
 #include "readers/ValueParsers.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
@@ -232,6 +233,12 @@ public:
     QString comment(const Record &record) const;
     // Typing of one arbitrary column with this file's date order and zone.
     TimeResult timeOf(const Record &record, int column) const;
+
+    // Layout and mapping as JSON (preset, encoding, delimiter, columns, every
+    // field with its column and reason, segments, scale, date order, warnings,
+    // time zone): what `npsdesk inspect --format json` prints and what an import
+    // should store as "the mapping used".
+    QJsonObject describe() const;
 
     // Sample of the first data records read by open() (at most 2,000), for previews.
     const std::vector<Record> &sample() const { return m_sample; }
