@@ -1154,8 +1154,9 @@ void SurveyFile::requireImportable() const
 ScoreResult SurveyFile::score(const Record &record) const
 {
     if (!m_mapping.score.found())
-        return {-1, ScoreProblem::Empty};
+        return {-1, ScoreProblem::Empty, -1};
     ScoreResult r = parseScore(record.cell(m_mapping.score.column));
+    r.column = m_mapping.score.column;
     if (r.ok() && m_mapping.scale == ScoreScale::OneToFive && r.value > 5)
         r.problem = ScoreProblem::OutOfRange;
     return r;
@@ -1175,13 +1176,15 @@ TimeResult SurveyFile::timeOf(const Record &record, int column) const
 {
     const QTimeZone *zone = m_zoneIsUtc ? nullptr : &m_options.timeZone;
     const bool serial = column == m_mapping.time.column ? m_timeAllowsSerial : m_activeAllowsSerial;
-    return parseTime(record.cell(column), m_mapping.dateOrder, zone, serial);
+    TimeResult r = parseTime(record.cell(column), m_mapping.dateOrder, zone, serial);
+    r.column = column;
+    return r;
 }
 
 TimeResult SurveyFile::time(const Record &record) const
 {
     if (!m_mapping.time.found())
-        return {0, TimeProblem::Empty};
+        return {0, TimeProblem::Empty, -1};
     return timeOf(record, m_mapping.time.column);
 }
 

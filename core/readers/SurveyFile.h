@@ -216,7 +216,8 @@ public:
     // A fresh streaming pass over the data records.
     RecordCursor records() const;
 
-    // Typing helpers for the mapped columns (column numbers in messages are index+1).
+    // Typing helpers for the mapped columns. Results carry the 0-based column:
+    //   locatedMessage(path, r.line(), s.column + 1, s.reason(r.cell(s.column)))
     ScoreResult score(const Record &record) const;
     TimeResult time(const Record &record) const; // Empty problem when no time column
     // Boolean column: yes/no, true/false, 1/0 (several languages); last-active

@@ -25,6 +25,7 @@ struct ScoreResult
 {
     int value = -1;
     ScoreProblem problem = ScoreProblem::None;
+    int column = -1; // 0-based column it came from (set by SurveyFile::score), -1 if none
     bool ok() const { return problem == ScoreProblem::None; }
     // Human reason for a rejection, e.g. "score 11 is outside 0-10",
     // "empty score (a skipped answer, not a zero)", "score 'NA' is missing".
@@ -51,6 +52,7 @@ struct TimeResult
 {
     qint64 utcSeconds = 0;
     TimeProblem problem = TimeProblem::None;
+    int column = -1; // 0-based column it came from (set by SurveyFile::time/timeOf), -1 if none
     bool ok() const { return problem == TimeProblem::None; }
     QString reason(QByteArrayView cell) const;
 };

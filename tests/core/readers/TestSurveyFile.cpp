@@ -253,6 +253,8 @@ private slots:
         QCOMPARE(f.time(cursor.record()).utcSeconds, qint64(1709290800));
         QVERIFY(cursor.next());
         QCOMPARE(f.score(cursor.record()).value, 0);
+        QCOMPARE(f.score(cursor.record()).column, 4);
+        QCOMPARE(f.time(cursor.record()).column, 6);
     }
 
     void limeSurveySemicolon()
