@@ -19,7 +19,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
 cmake --preset fuzz >/dev/null
-cmake --build build/fuzz --target fuzz_csv_reader fuzz_score_parser fuzz_date_parser
+cmake --build build/fuzz --target fuzz_csv_reader fuzz_score_parser fuzz_date_parser fuzz_xlsx_reader
 
 mkdir -p build/fuzz/artifacts
 failed=0
@@ -38,4 +38,5 @@ run() {
 run fuzz_csv_reader tests/fuzz/corpus/csv tests/data/readers
 run fuzz_score_parser tests/fuzz/corpus/score
 run fuzz_date_parser tests/fuzz/corpus/time
+run fuzz_xlsx_reader tests/data/readers
 exit "$failed"
