@@ -769,18 +769,28 @@ void SurveyFile::detectMapping()
                          "zeitstempel", "marca temporal", "_at", "recorded", "hora"});
         bool numericTime = false;
         if (s.timeOk * 10 < s.nonEmpty * 9) {
-            // Plain numbers count as times only under a date header (Unix time, Excel serial days).
-            if (dateWord.isEmpty() || s.plainNumber * 10 < s.nonEmpty * 9)
+            // Plain numbers count as times only under a date header (Unix time,
+            // Excel serial days), alone or mixed with written dates.
+            if (dateWord.isEmpty() || (s.timeOk + s.plainNumber) * 10 < s.nonEmpty * 9)
                 return 0;
-            const bool unix = s.integerSeen && s.minInteger >= 100000000;
-            const bool serial = s.integerSeen ? (s.minInteger >= 20000 && s.maxInteger <= 80000) : true;
-            if (!unix && !serial)
-                return 0;
+            if (s.timeOk == 0) {
+                const bool unix = s.integerSeen && s.minInteger >= 100000000;
+                const bool serial = s.integerSeen ? (s.minInteger >= 20000 && s.maxInteger <= 80000) : true;
+                if (!unix && !serial)
+                    return 0;
+            }
             numericTime = true;
         }
         double points = 5;
-        why = numericTime ? QStringLiteral("numbers under a date header (Unix time or Excel serial days)")
-                          : QStringLiteral("%1 of %2 values are dates").arg(s.timeOk).arg(s.nonEmpty);
+        why = numericTime && s.timeOk == 0
+                  ? QStringLiteral("numbers under a date header (Unix time or Excel serial days)")
+              : numericTime
+                  ? QStringLiteral("%1 dates and %2 Unix/Excel numbers of %3 values, header mentions '%4'")
+                        .arg(s.timeOk)
+                        .arg(s.plainNumber)
+                        .arg(s.nonEmpty)
+                        .arg(dateWord)
+                  : QStringLiteral("%1 of %2 values are dates").arg(s.timeOk).arg(s.nonEmpty);
         const QString prefer = findWord(h, {"submit", "recorded", "response", "survey", "completed",
                                             "answered", "erfassung", "respuesta", "réponse", "encuesta"});
         const QString avoid = findWord(h, {"start", "signup", "sign up", "sign-up", "birth", "registered",
@@ -802,7 +812,7 @@ void SurveyFile::detectMapping()
     });
     if (m.time.found()) {
         const ColumnStats &s = stats[size_t(m.time.column)];
-        m_timeAllowsSerial = s.timeOk * 10 < s.nonEmpty * 9;
+        m_timeAllowsSerial = s.plainNumber > 0;
     }
 
     // Email.
@@ -1107,7 +1117,7 @@ void SurveyFile::applyOverrides(const MappingOverrides &overrides)
             timeChanged = true;
             if (choice.found()) {
                 const ColumnStats s = statsOf(m_sample, choice.column);
-                m_timeAllowsSerial = s.timeOk * 10 < s.nonEmpty * 9;
+                m_timeAllowsSerial = s.plainNumber > 0;
             }
         }
         if (target == &m.active && choice.found()) {

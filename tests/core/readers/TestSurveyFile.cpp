@@ -240,6 +240,47 @@ private slots:
         QVERIFY(!f.mapping().dateOrderAmbiguous);
     }
 
+    // Numbers count as times under a date header; formats may mix in one column.
+    void numericAndMixedTimeColumns_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QList<qint64>>("times");
+        QTest::newRow("excel serial") << QByteArray("Response Date,Score\n45356,9\n45357.5,10\n")
+                                      << QList<qint64>{utc(2024, 3, 5), utc(2024, 3, 6, 12)};
+        QTest::newRow("unix millis") << QByteArray("created_at,nps\n1709640000000,9\n1709726400000,3\n")
+                                     << QList<qint64>{1709640000, 1709726400};
+        QTest::newRow("mixed") << QByteArray("Date,Score\n2024-03-05,9\n1709726400,3\n25/03/2024 10:00,7\n"
+                                             "2024-03-07T10:00:00+01:00,8\n45358,5\n")
+                               << QList<qint64>{utc(2024, 3, 5), 1709726400, utc(2024, 3, 25, 10),
+                                                utc(2024, 3, 7, 9), utc(2024, 3, 7)};
+    }
+    void numericAndMixedTimeColumns()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QList<qint64>, times);
+        QTemporaryDir dir;
+        const SurveyFile f = SurveyFile::open(writeTemp(dir, QStringLiteral("t.csv"), data));
+        QCOMPARE(f.mapping().time.column, 0);
+        QList<qint64> actual;
+        RecordCursor cursor = f.records();
+        while (cursor.next()) {
+            const TimeResult t = f.time(cursor.record());
+            QVERIFY2(t.ok(), qPrintable(t.reason(cursor.record().cell(0))));
+            actual << t.utcSeconds;
+        }
+        QCOMPARE(actual, times);
+    }
+
+    // An id column of 9-digit numbers is not a Unix time without a date header.
+    void idIsNotATime()
+    {
+        QTemporaryDir dir;
+        const SurveyFile f = SurveyFile::open(
+            writeTemp(dir, QStringLiteral("ids.csv"), "ID,Score\n123017667,9\n124169197,3\n"));
+        QVERIFY(!f.mapping().time.found());
+        QCOMPARE(f.mapping().responseId.column, 0);
+    }
+
     void delightedUnixTime()
     {
         const SurveyFile f = SurveyFile::open(fixture(QStringLiteral("delighted.csv")));
