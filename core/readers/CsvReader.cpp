@@ -242,6 +242,18 @@ bool CsvReader::next(Record &record)
                 i = j;
             } else {
                 size_t j = i;
+                // Eight bytes at a time until a word holds a delimiter or a line end.
+                const quint64 ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+                const quint64 d = ones * static_cast<unsigned char>(delim), lf = ones * '\n',
+                              cr = ones * '\r';
+                while (j + 8 <= end) {
+                    quint64 w;
+                    std::memcpy(&w, buf + j, 8);
+                    const quint64 a = w ^ d, b = w ^ lf, c = w ^ cr;
+                    if (((a - ones) & ~a & highs) | ((b - ones) & ~b & highs) | ((c - ones) & ~c & highs))
+                        break;
+                    j += 8;
+                }
                 while (j < end) {
                     const char c = buf[j];
                     if (c == delim || c == '\n' || c == '\r')
