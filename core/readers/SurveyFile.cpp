@@ -724,6 +724,12 @@ void SurveyFile::detectMapping()
 
     // Vendor NPS group.
     pick(m.group, [&](int c, const ColumnStats &s, QString &why) -> double {
+        // Qualtrics numeric exports code Qn_NPS_GROUP as 1 detractor, 2 passive, 3 promoter.
+        if (key(c).endsWith(QLatin1String("npsgroup")) && s.nonEmpty > 0 && s.numeric == s.nonEmpty &&
+            s.integerSeen && s.minInteger >= 1 && s.maxInteger <= 3) {
+            why = QStringLiteral("Qualtrics NPS group codes 1-3");
+            return 3;
+        }
         if (s.nonEmpty == 0 || s.group * 10 < s.nonEmpty * 9)
             return 0;
         const QString w = findWord(header(c), {"nps_group", "group", "grupo", "groupe", "categor", "gruppe"});
@@ -960,6 +966,7 @@ void SurveyFile::detectMapping()
         }
     }
 
+    m_groupCodes = m.group.found() && m.group.reason.startsWith(QLatin1String("Qualtrics NPS group codes"));
     // Vendor group cross-check on the sample.
     if (m.group.found() && m.score.found()) {
         int checked = 0, disagree = 0;
@@ -1215,7 +1222,12 @@ QString SurveyFile::groupMismatch(const Record &record, const ScoreResult &score
     if (!m_mapping.group.found() || !score.ok() || m_mapping.scale != ScoreScale::ZeroToTen)
         return {};
     const QByteArrayView cell = record.cell(m_mapping.group.column);
-    const int vendor = parseNpsGroup(cell);
+    const QByteArrayView code = trimView(cell);
+    const int vendor = !m_groupCodes ? parseNpsGroup(cell)
+                       : code == "1" ? 0
+                       : code == "2" ? 1
+                       : code == "3" ? 2
+                                     : -1;
     if (vendor < 0)
         return {};
     const int ours = npsGroupOfScore(score.value);

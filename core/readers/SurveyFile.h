@@ -263,8 +263,9 @@ private:
     std::vector<Record> m_sample;
     bool m_timeAllowsSerial = false;
     bool m_activeAllowsSerial = false;
-    bool m_zoneIsUtc = true; // checked once: comparing QTimeZone per cell is slow
-    int m_statusColumn = -1; // Qualtrics Status: rows other than 0/4 are excluded
+    bool m_groupCodes = false; // group column holds Qualtrics codes 1/2/3
+    bool m_zoneIsUtc = true;   // checked once: comparing QTimeZone per cell is slow
+    int m_statusColumn = -1;   // Qualtrics Status: rows other than 0/4 are excluded
 };
 
 } // namespace nps

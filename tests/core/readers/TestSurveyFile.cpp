@@ -271,6 +271,23 @@ private slots:
         QCOMPARE(actual, times);
     }
 
+    void qualtricsGroupCodes()
+    {
+        QTemporaryDir dir;
+        const SurveyFile f =
+            SurveyFile::open(writeTemp(dir, QStringLiteral("codes.csv"),
+                                       "Q1 How likely to recommend,Q1_NPS_GROUP\n10,3\n5,1\n8,2\n9,2\n"));
+        QCOMPARE(nameOf(f, f.mapping().group), QStringLiteral("Q1_NPS_GROUP"));
+        QStringList mismatches;
+        RecordCursor cursor = f.records();
+        while (cursor.next()) {
+            const QString m = f.groupMismatch(cursor.record(), f.score(cursor.record()));
+            if (!m.isEmpty())
+                mismatches << m;
+        }
+        QCOMPARE(mismatches, QStringList({"Q1_NPS_GROUP says 2 but score 9 is a promoter"}));
+    }
+
     // An id column of 9-digit numbers is not a Unix time without a date header.
     void idIsNotATime()
     {
