@@ -10,10 +10,14 @@
 //  - a usual start: the persisted column store is loaded, nothing in memory;
 //  - reopening in the same process: the column store is already in memory.
 #include "analysis/AnalysisService.h"
+#include "clock/Clock.h"
+#include "followups/FollowupQueue.h"
 #include "mainwindow/MainWindow.h"
 #include "overview/OverviewScreen.h"
 #include "store/Database.h"
 #include "store/Sql.h"
+#include "store/StoreInfo.h"
+#include "store/Waves.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -22,6 +26,7 @@
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace nps;
 
@@ -41,8 +46,15 @@ double openUntilFilled(const QString &path)
         std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(path), qPrintable(window.errorText()));
         std::exit(2);
     }
+    const double opened = double(timer.nsecsElapsed()) / 1e6;
+    auto *screen = window.screen(ui::MainWindow::View::Overview);
+    screen->waitUntilLoaded();
+    const double overviewDone = double(timer.nsecsElapsed()) / 1e6;
     window.waitUntilLoaded();
     QApplication::processEvents(); // the paint of the filled screen
+    if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
+        std::printf("    openDatabase %.0f ms, overview data %.0f ms, filter choices %.0f ms\n", opened,
+                    overviewDone, double(timer.nsecsElapsed()) / 1e6);
     const double ms = double(timer.nsecsElapsed()) / 1e6;
     auto *overview = qobject_cast<ui::OverviewScreen *>(window.screen(ui::MainWindow::View::Overview));
     if (!overview || !overview->data() || overview->data()->summary.n() == 0) {
@@ -50,6 +62,34 @@ double openUntilFilled(const QString &path)
         std::exit(2);
     }
     return ms;
+}
+
+// Where the time goes: each core call the window makes, with the column store warm.
+void breakdown(const QString &path)
+{
+    Database db;
+    db.open(path, Database::Mode::ExistingOnly);
+    AnalysisService analysis(db);
+    analysis.warm();
+    QElapsedTimer t;
+    auto step = [&t](const char *name, const std::function<void()> &work) {
+        t.start();
+        work();
+        std::printf("  %-34s %8.1f ms\n", name, double(t.nsecsElapsed()) / 1e6);
+    };
+    const ResponseFilter all;
+    step("summary", [&] { analysis.summary(all); });
+    step("trend by quarter", [&] { analysis.trend(all, PeriodKind::Quarter); });
+    step("metrics (whole range)", [&] { analysis.metrics(all, PeriodKind::None); });
+    step("warnings", [&] { analysis.warnings(all, PeriodKind::Quarter); });
+    step("benchmark bands", [&] { BenchmarkStore(db).allBands(); });
+    step("waves", [&] { Waves(db).list(); });
+    step("follow-up counts", [&] { FollowupQueue(db, systemClock()).counts(); });
+    step("attribute names and values", [&] {
+        for (const QString &a : analysis.attributeNames())
+            analysis.attributeValues(a);
+    });
+    step("store info", [&] { StoreInfo::read(db); });
 }
 
 double median(QVector<double> v)
@@ -104,6 +144,8 @@ int main(int argc, char *argv[])
         reopen.append(openUntilFilled(path));
         AnalysisService::clearMemoryCache();
     }
+    std::printf("core calls behind the window (warm):\n");
+    breakdown(path);
     std::printf("open -> overview filled, median of %d runs:\n", runs);
     std::printf("  first open after import (no cache)   %8.0f ms\n", median(first));
     std::printf("  usual start (persisted cache)        %8.0f ms\n", median(usual));

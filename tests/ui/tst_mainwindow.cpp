@@ -3,6 +3,7 @@
 #include "common/FilterBar.h"
 #include "common/GroupColors.h"
 #include "followups/FollowupQueue.h"
+#include "importwizard/ImportWizard.h"
 #include "mainwindow/MainWindow.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QToolButton>
 #include <QtTest>
 
@@ -206,18 +208,28 @@ private slots:
         QCOMPARE(window.currentView(), MainWindow::View::Imports);
         QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(window.currentView(), MainWindow::View::Overview);
+        // Ctrl+F focuses the search of the screen that has one.
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::Comments);
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        auto *focused = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(focused);
+        QCOMPARE(focused->accessibleName(), QStringLiteral("Search comments"));
     }
 
-    void surveyFileWithoutWizardSaysHowToImport()
+    void surveyFileNeedsADatabaseThenOpensTheWizard()
     {
         MainWindow window(nullptr, &m_clock);
         window.show();
-        window.importFiles({m_dir.filePath(QStringLiteral("survey.csv"))});
+        window.importFiles({QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv")});
         QVERIFY(window.errorText().contains(QStringLiteral("Open or create a database")));
+        QVERIFY(!window.importWizard());
         QVERIFY(window.openDatabase(m_demo));
-        window.importFiles({m_dir.filePath(QStringLiteral("survey.csv"))});
-        QVERIFY2(window.noticeText().contains(QStringLiteral("npsdesk import")),
-                 qPrintable(window.noticeText()));
+        window.importFiles({QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv")});
+        QVERIFY(window.importWizard());
+        window.importWizard()->waitUntilIdle();
+        QCOMPARE(window.importWizard()->detectedColumn(QStringLiteral("score")), QStringLiteral("Score"));
+        window.importWizard()->reject();
     }
 
     void followupCountsShowInTitle()
@@ -226,6 +238,47 @@ private slots:
         QVERIFY(window.openDatabase(m_demo));
         window.setFollowupCounts(4, 2);
         QCOMPARE(window.windowTitle(), QStringLiteral("demo.npsdb (4 overdue) — NPS Desk"));
+    }
+
+    void followsADarkPalette()
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x1f));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        dark.setColor(QPalette::Midlight, QColor(0x44, 0x44, 0x44));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x7d, 0xd1));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        QApplication::setPalette(dark);
+        {
+            MainWindow window(nullptr, &m_clock);
+            QVERIFY(window.openDatabase(m_demo));
+            window.selectView(MainWindow::View::Overview);
+            const QString png = m_dir.filePath(QStringLiteral("dark.png"));
+            QVERIFY(window.renderScreenshot(png, QSize(1440, 900)));
+            if (qEnvironmentVariableIsSet("NPSDESK_KEEP_PNG"))
+                QFile::copy(png, qEnvironmentVariable("NPSDESK_KEEP_PNG"));
+            const QImage image(png);
+            // Most of the window is dark, and no card is painted in a light colour.
+            qint64 darkPixels = 0, lightPixels = 0;
+            for (int y = 0; y < image.height(); y += 3) {
+                for (int x = 0; x < image.width(); x += 3) {
+                    const int lightness = QColor(image.pixel(x, y)).lightness();
+                    darkPixels += lightness < 80;
+                    lightPixels += lightness > 230;
+                }
+            }
+            QVERIFY2(darkPixels > 20 * lightPixels,
+                     qPrintable(QStringLiteral("%1 dark, %2 light").arg(darkPixels).arg(lightPixels)));
+        }
+        QApplication::setPalette(light);
     }
 
     void screenshotIsFilled()

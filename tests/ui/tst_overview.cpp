@@ -138,14 +138,20 @@ private slots:
         OverviewScreen screen;
         screen.setContext(ScreenContext{path, ResponseFilter{}, &m_clock, 0.95});
         screen.waitUntilLoaded();
-        QVERIFY(!screen.data()->waves.isEmpty());
+        QVector<WaveInfo> before;
+        {
+            Database db;
+            db.open(path, Database::Mode::ExistingOnly);
+            before = Waves(db).list();
+        }
+        QVERIFY(!before.isEmpty());
         QMap<QString, qint64> unknown;
-        for (const WaveInfo &wave : screen.data()->waves)
+        for (const WaveInfo &wave : before)
             unknown.insert(wave.name, 0);
         screen.setInvitedCounts(unknown);
         screen.waitUntilLoaded();
-        QSignalSpy changed(&screen, &Screen::dataChanged);
         QCOMPARE(screen.cardValue(QStringLiteral("Response rate")), QStringLiteral("Unknown"));
+        QSignalSpy changed(&screen, &Screen::dataChanged);
         QVector<WaveInfo> offered;
         screen.setInvitedEditor([&](QWidget *, const QVector<WaveInfo> &waves) {
             offered = waves;
@@ -156,10 +162,14 @@ private slots:
         });
         screen.editInvitedCounts();
         screen.waitUntilLoaded();
-        QCOMPARE(changed.count(), 1); // the second save
-        QCOMPARE(offered.size(), screen.data()->waves.size());
-        for (const WaveInfo &wave : screen.data()->waves)
-            QCOMPARE(wave.invited.value_or(-1), qint64(1000));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(offered.size(), before.size());
+        {
+            Database db;
+            db.open(path, Database::Mode::ExistingOnly);
+            for (const WaveInfo &wave : Waves(db).list())
+                QCOMPARE(wave.invited.value_or(-1), qint64(1000));
+        }
         Database db;
         db.open(path, Database::Mode::ExistingOnly);
         const PeriodMetrics metrics = AnalysisService(db).metrics({}, PeriodKind::None).constFirst();

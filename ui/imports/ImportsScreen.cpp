@@ -103,11 +103,9 @@ ImportsScreen::ImportsScreen(QWidget *parent)
 
 void ImportsScreen::setContext(const ScreenContext &context)
 {
-    const bool sameFile = context.databasePath == m_context.databasePath;
+    // The import list does not depend on the filter, but a new import arrives
+    // as a new context too: reload (one small query).
     m_context = context;
-    // The import list does not depend on the response filter.
-    if (sameFile && !m_dirty && m_imports->rowCount() > 0)
-        return;
     m_dirty = true;
     if (isVisible())
         reload();

@@ -8,7 +8,10 @@
 #include "common/FilterBar.h"
 #include "common/Screen.h"
 #include "followups/FollowupQueue.h"
+#include "import/AttributeImporter.h"
+#include "import/FileAttributeSource.h"
 #include "imports/ImportsScreen.h"
+#include "importwizard/ImportWizard.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
 #include "segments/SegmentsScreen.h"
@@ -116,6 +119,20 @@ QIcon sidebarIcon(const QString &key, const QColor &selected)
         icon.addPixmap(pixmap, QIcon::Selected);
     }
     return icon;
+}
+
+// A one-pixel line in the palette's mid colour (sunken QFrame lines use Light,
+// which many dark palettes leave bright).
+QWidget *hairline(Qt::Orientation orientation)
+{
+    auto *line = new QWidget;
+    line->setAutoFillBackground(true);
+    line->setBackgroundRole(QPalette::Mid);
+    if (orientation == Qt::Horizontal)
+        line->setFixedHeight(1);
+    else
+        line->setFixedWidth(1);
+    return line;
 }
 
 QWidget *comingSoonPage(const ViewInfo &info)
@@ -298,16 +315,10 @@ void MainWindow::buildUi()
     rightLayout->setSpacing(0);
     m_filterBar = new FilterBar;
     rightLayout->addWidget(m_filterBar);
-    auto *line = new QFrame;
-    line->setFrameShape(QFrame::HLine);
-    line->setFrameShadow(QFrame::Sunken);
-    rightLayout->addWidget(line);
+    rightLayout->addWidget(hairline(Qt::Horizontal));
     rightLayout->addWidget(m_pages, 1);
-    auto *separator = new QFrame;
-    separator->setFrameShape(QFrame::VLine);
-    separator->setFrameShadow(QFrame::Sunken);
     body->addWidget(m_sidebar);
-    body->addWidget(separator);
+    body->addWidget(hairline(Qt::Vertical));
     body->addWidget(right, 1);
     m_outer->addWidget(workspace);
     outer->addWidget(m_outer, 1);
@@ -572,9 +583,13 @@ void MainWindow::loadChoices()
         this, path,
         [clock = m_clock](Database &db) {
             LoadedChoices loaded;
-            for (const WaveInfo &wave : Waves(db).list())
-                loaded.choices.waves << wave.name;
+            // Wave names in time order from the column store (Waves::list scans the responses).
             AnalysisService analysis(db);
+            const QVector<TrendSeries> byWave = analysis.trend(ResponseFilter{}, PeriodKind::Wave);
+            if (!byWave.isEmpty()) {
+                for (const TrendPoint &point : byWave.constFirst().points)
+                    loaded.choices.waves << point.period.label;
+            }
             for (const QString &attribute : analysis.attributeNames())
                 loaded.choices.attributes.insert(attribute, analysis.attributeValues(attribute));
             for (const SavedView &view : SavedViews(db, *clock).list()) {
@@ -789,9 +804,20 @@ void MainWindow::updateTitle()
 
 void MainWindow::focusSearch()
 {
-    // Screens name their search field "search" so the shell can focus it.
+    // A screen's search field is the line edit named "search", or else the one
+    // whose accessible name starts with "Search".
     QWidget *page = m_pages->currentWidget();
-    if (auto *search = page ? page->findChild<QLineEdit *>(QStringLiteral("search")) : nullptr) {
+    QLineEdit *search = page ? page->findChild<QLineEdit *>(QStringLiteral("search")) : nullptr;
+    if (!search && page) {
+        for (QLineEdit *edit : page->findChildren<QLineEdit *>()) {
+            if (edit->accessibleName().startsWith(QLatin1String("Search"), Qt::CaseInsensitive) &&
+                edit->isVisible()) {
+                search = edit;
+                break;
+            }
+        }
+    }
+    if (search) {
         search->setFocus(Qt::ShortcutFocusReason);
         search->selectAll();
         return;
@@ -823,14 +849,74 @@ void MainWindow::importFiles(const QStringList &paths, bool attributes)
                 .arg(QFileInfo(paths.constFirst()).fileName()));
         return;
     }
-    const QString file = QDir::toNativeSeparators(paths.constFirst());
-    showNotice(attributes
-                   ? tr("Importing attribute files from the window is not available yet. Use the command "
-                        "line: npsdesk import-attributes --db \"%1\" \"%2\", then reopen the database.")
-                         .arg(QDir::toNativeSeparators(m_context.databasePath), file)
-                   : tr("Importing from the window is not available yet. Use the command line: "
-                        "npsdesk import --db \"%1\" \"%2\", then reopen the database.")
-                         .arg(QDir::toNativeSeparators(m_context.databasePath), file));
+    if (attributes) {
+        importAttributes(paths.constFirst());
+        return;
+    }
+    if (paths.size() > 1)
+        showNotice(tr("One file at a time: importing %1 now; import the other %n file(s) after it.", nullptr,
+                      int(paths.size() - 1))
+                       .arg(QFileInfo(paths.constFirst()).fileName()));
+    delete m_wizard;
+    m_wizard = new ImportWizard(m_context.databasePath, paths.constFirst(), *m_clock, this);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &ImportWizard::imported, this, [this](qint64) {
+        statusBar()->showMessage(tr("Import finished: every screen shows the new responses"), 8000);
+        applyContext();
+        loadChoices();
+    });
+    connect(m_wizard, &ImportWizard::showRejectedRequested, this,
+            [this](qint64) { selectView(View::Imports); });
+    m_wizard->open();
+}
+
+void MainWindow::importAttributes(const QString &path)
+{
+    // Users/accounts files join on email when they have one, else on user id.
+    ++m_pendingChoices;
+    const QString databasePath = m_context.databasePath;
+    const Clock *clock = m_clock;
+    statusBar()->showMessage(tr("Importing attributes from %1…").arg(QFileInfo(path).fileName()));
+    runInBackground<AttributeImportReport>(
+        this, databasePath,
+        [path, clock](Database &db) {
+            const qint64 asOf = QFileInfo(path).lastModified().toSecsSinceEpoch();
+            AttributeKey key = AttributeKey::Email;
+            std::unique_ptr<FileAttributeSource> source;
+            try {
+                source = std::make_unique<FileAttributeSource>(path, key, ReadOptions{});
+            } catch (const Error &) {
+                key = AttributeKey::UserId;
+                source = std::make_unique<FileAttributeSource>(path, key, ReadOptions{});
+            }
+            return AttributeImporter(db, *clock).run(*source, key, asOf);
+        },
+        [this](const AttributeImportReport &r) {
+            --m_pendingChoices;
+            showNotice(
+                tr("%1: %2 rows, %3 respondents matched, %4 not found, %5 conflicting values (not stored), "
+                   "%6 responses re-segmented.")
+                    .arg(QFileInfo(r.file).fileName())
+                    .arg(r.rows)
+                    .arg(r.matched)
+                    .arg(r.unmatchedCount)
+                    .arg(r.conflicts.size())
+                    .arg(r.responsesUpdated));
+            applyContext();
+            loadChoices();
+        },
+        [this, path](const QString &error) {
+            --m_pendingChoices;
+            showError(
+                tr("Attributes from %1 were not imported: %2\nWhat to do: the file needs an email or user id "
+                   "column matching the survey respondents.")
+                    .arg(QFileInfo(path).fileName(), error));
+        });
+}
+
+ImportWizard *MainWindow::importWizard() const
+{
+    return m_wizard;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

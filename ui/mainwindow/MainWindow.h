@@ -3,6 +3,7 @@
 #include "common/Screen.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <functional>
 #include <memory>
 
@@ -21,6 +22,7 @@ class Database;
 namespace nps::ui {
 
 class FilterBar;
+class ImportWizard;
 struct FilterChoices;
 
 // Where the window asks the user for a file or a line of text. Tests replace
@@ -85,6 +87,8 @@ public:
 
     // Survey files dropped or chosen with File > Import...: starts the import.
     void importFiles(const QStringList &paths, bool attributes = false);
+    // The open import wizard, if any (tests drive it).
+    ImportWizard *importWizard() const;
 
 public slots:
     // The follow-up queue's counts, shown in the sidebar and the window title.
@@ -113,6 +117,7 @@ private:
     void deleteSavedView(const QString &name);
     void chooseSavedView(const QString &name);
     void focusSearch();
+    void importAttributes(const QString &path);
     void editOwner();
 
     const Clock *m_clock = nullptr;
@@ -139,6 +144,7 @@ private:
     QActionGroup *m_confidenceGroup = nullptr;
     QList<QAction *> m_needDatabase;
     QVector<Screen *> m_screenByView;
+    QPointer<ImportWizard> m_wizard;
 };
 
 } // namespace nps::ui

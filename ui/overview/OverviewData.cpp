@@ -43,7 +43,6 @@ OverviewData loadOverview(Database &db, const ResponseFilter &filter, double con
                 data.bandsHit.append(band);
         }
     }
-    data.waves = Waves(db).list();
     if (followups)
         data.followups = followups(db, filter, clock);
     return data;

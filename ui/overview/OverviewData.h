@@ -46,7 +46,6 @@ struct OverviewData
     QVector<BenchmarkBand> bands;
     QVector<BenchmarkBand> bandsHit;
     std::optional<FollowupCounts> followups;
-    QVector<WaveInfo> waves; // for entering invited counts
 };
 
 // Counts of the follow-up queue for a filter; installed by whoever provides the

@@ -534,11 +534,24 @@ QChartView *OverviewScreen::trendChart(const OverviewData &data)
 
 void OverviewScreen::editInvitedCounts()
 {
-    if (!m_data || m_data->waves.isEmpty())
+    if (m_context.databasePath.isEmpty())
         return;
-    const std::optional<QMap<QString, qint64>> counts = m_invitedEditor(this, m_data->waves);
-    if (counts && !counts->isEmpty())
-        setInvitedCounts(*counts);
+    // Listing waves with their answer counts scans the responses: off the GUI thread.
+    ++m_pending;
+    runInBackground<QVector<WaveInfo>>(
+        this, m_context.databasePath, [](Database &db) { return Waves(db).list(); },
+        [this](const QVector<WaveInfo> &waves) {
+            --m_pending;
+            if (waves.isEmpty())
+                return;
+            const std::optional<QMap<QString, qint64>> counts = m_invitedEditor(this, waves);
+            if (counts && !counts->isEmpty())
+                setInvitedCounts(*counts);
+        },
+        [this](const QString &error) {
+            --m_pending;
+            emit statusMessage(tr("The waves could not be listed: %1").arg(error));
+        });
 }
 
 void OverviewScreen::setInvitedCounts(const QMap<QString, qint64> &counts)
