@@ -46,6 +46,7 @@ const CommandEntry commands[] = {
     {"tag", "Tag or star comments by id, or tag them by a rule", runTag, false},
     {"tags", "List the tags and how many responses carry each", runTags, false},
     {"themes", "Theme drivers: which tags drive detractors and promoters", runThemes, false},
+    {"inspect", "Show how a survey export would be read (layout, mapping, sample rows)", runInspect, false},
 };
 // clang-format on
 

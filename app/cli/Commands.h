@@ -37,5 +37,6 @@ int runComments(CommandContext &context);
 int runTag(CommandContext &context);
 int runTags(CommandContext &context);
 int runThemes(CommandContext &context);
+int runInspect(CommandContext &context);
 
 } // namespace nps::cli

@@ -157,7 +157,7 @@ ImportSource::Next FileImportSource::next(ResponseRecord &out, Rejection &reject
     out.userId = textOf(m.userId);
     out.email = textOf(m.email);
     out.name = textOf(m.name);
-    out.comment = textOf(m.comment);
+    out.comment = m_file.comment(r);
     out.active = m.active.found() ? m_file.active(r, time) : std::nullopt;
     out.sourceLine = r.line();
     out.attributes.clear();

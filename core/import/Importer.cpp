@@ -5,6 +5,8 @@
 #include "common/Error.h"
 #include "store/Database.h"
 #include "followups/FollowupQueue.h"
+#include "store/Migrations.h"
+#include "store/Sql.h"
 #include "store/Transaction.h"
 
 #include <QElapsedTimer>
@@ -50,6 +52,12 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
 
     QVector<ImportReport> reports;
     Transaction transaction(m_db.connection());
+    // Index the new comments in one statement at the end instead of one
+    // trigger call per row; the trigger is back before the commit.
+    const QSqlDatabase c = m_db.connection();
+    sql::run(c, QStringLiteral("DROP TRIGGER IF EXISTS responses_fts_insert"));
+    const qint64 firstNewId =
+        sql::scalar(c, QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM responses")).toLongLong();
     SurveyWriter writer(m_db, m_clock);
     QElapsedTimer sinceProgress;
     sinceProgress.start();
@@ -109,6 +117,10 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
         report.importId = options.dryRun ? 0 : importId;
         reports.append(report);
     }
+    sql::run(c, QStringLiteral("INSERT INTO comments_fts (rowid, comment) SELECT id, comment FROM responses"
+                               " WHERE id >= ? AND comment IS NOT NULL"),
+             {firstNewId});
+    sql::run(c, migrations::commentIndexTrigger());
     if (m_progress && !m_progress(totalBytes, totalBytes))
         throw Error::cancelled();
     if (options.dryRun) {

@@ -90,7 +90,18 @@ DelimiterGuess detectDelimiter(QByteArrayView utf8Sample)
             continue;
         // Consistency first; a wider split wins ties (a comma inside a
         // semicolon file splits some lines, never all of them the same way).
-        const double score = double(modeCount) / double(counts.size()) * 1000.0 + std::min(mode, 999);
+        // A delimiter mostly followed by a space is prose punctuation ("a, b").
+        qsizetype occurrences = 0, spaced = 0;
+        const qsizetype probe = std::min<qsizetype>(utf8Sample.size(), 65536);
+        for (qsizetype i = 0; i < probe; ++i) {
+            if (utf8Sample[i] == d) {
+                ++occurrences;
+                spaced += i + 1 < probe && utf8Sample[i + 1] == ' ';
+            }
+        }
+        const double spacedRatio = occurrences ? double(spaced) / double(occurrences) : 0;
+        const double score = double(modeCount) / double(counts.size()) * 1000.0 - spacedRatio * 50 +
+                             std::min(mode, 999) * 0.01;
         if (score > bestScore) {
             bestScore = score;
             best.delimiter = d;
@@ -132,35 +143,37 @@ bool CsvReader::fill()
         return false;
     // Grow reads with the pending record so a huge record costs linear time.
     const qint64 want = std::max<qint64>(kChunk, qint64(m_buf.size() - m_pos));
-    m_raw.resize(size_t(want));
     qint64 got;
+    const char *raw;
     if (m_file) {
+        if (qint64(m_raw.size()) < want)
+            m_raw.resize(size_t(want));
         got = m_file->read(m_raw.data(), want);
         if (got < 0)
             throw Error::badInput(
                 QStringLiteral("%1: read error: %2").arg(m_file->fileName(), m_file->errorString()));
+        raw = m_raw.data();
     } else {
         got = std::min<qint64>(want, m_memory.size() - m_memoryPos);
-        std::memcpy(m_raw.data(), m_memory.constData() + m_memoryPos, size_t(got));
+        raw = m_memory.constData() + m_memoryPos;
         m_memoryPos += got;
     }
     m_bytesRead += got;
+    if (got == 0) {
+        m_eof = true;
+        m_decoder.finish(m_buf);
+        return true;
+    }
     if (m_pos > 0) {
         m_buf.erase(0, m_pos);
         m_pos = 0;
     }
-    const char *raw = m_raw.data();
     if (m_pendingSkip) {
         const qint64 skip = std::min<qint64>(got, m_options.skipBytes);
         raw += skip;
         got -= skip;
         m_options.skipBytes -= int(skip);
         m_pendingSkip = m_options.skipBytes > 0;
-    }
-    if (got == 0 && !m_pendingSkip) {
-        m_eof = true;
-        m_decoder.finish(m_buf);
-        return true;
     }
     m_decoder.decode(raw, got, m_buf);
     return true;
@@ -229,6 +242,18 @@ bool CsvReader::next(Record &record)
                 i = j;
             } else {
                 size_t j = i;
+                // Eight bytes at a time until a word holds a delimiter or a line end.
+                const quint64 ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+                const quint64 d = ones * static_cast<unsigned char>(delim), lf = ones * '\n',
+                              cr = ones * '\r';
+                while (j + 8 <= end) {
+                    quint64 w;
+                    std::memcpy(&w, buf + j, 8);
+                    const quint64 a = w ^ d, b = w ^ lf, c = w ^ cr;
+                    if (((a - ones) & ~a & highs) | ((b - ones) & ~b & highs) | ((c - ones) & ~c & highs))
+                        break;
+                    j += 8;
+                }
                 while (j < end) {
                     const char c = buf[j];
                     if (c == delim || c == '\n' || c == '\r')

@@ -239,24 +239,31 @@ EncodingGuess detectEncoding(QByteArrayView sample)
     }
 
     // Legacy 8-bit. Bytes 0x80-0x9F decide: Latin-1 never has them as text,
-    // Windows-1252 uses them for punctuation (between spaces), CP850 for
-    // accented letters (inside words).
-    qsizetype c1 = 0, c1InWord = 0, latin1Letters = 0, cp850Letters = 0;
+    // Windows-1252 uses them for punctuation (quotes, dashes, the apostrophe in
+    // "don't"), DOS code page 850 for accented letters inside words.
+    qsizetype cp850Evidence = 0, cp1252Evidence = 0, latin1Letters = 0, c1 = 0;
     for (qsizetype i = 0; i < n; ++i) {
         const unsigned char b = p[i];
-        if (b >= 0x80 && b < 0xA0) {
-            ++c1;
-            const bool before = i > 0 && isLetterByte(p[i - 1]);
-            const bool after = i + 1 < n && isLetterByte(p[i + 1]);
-            if (before || after)
-                ++c1InWord;
-        } else if (b >= 0xC0) {
+        if (b >= 0xC0) {
             ++latin1Letters; // accented letters of Latin-1 live in 0xC0-0xFF
-        } else if (b >= 0xA0 && b <= 0xA5) {
-            ++cp850Letters; // á í ó ú ñ Ñ in CP850
+            continue;
         }
+        if (b < 0x80 || b >= 0xA0)
+            continue;
+        ++c1;
+        const bool before = i > 0 && isLetterByte(p[i - 1]);
+        const bool after = i + 1 < n && isLetterByte(p[i + 1]);
+        const bool cp850Vowel = b == 0x82 || b == 0x83 || b == 0x85 || b == 0x87 || b == 0x88 || b == 0x8A;
+        if (b == 0x92 && before && after)
+            ++cp1252Evidence; // don't, l'été
+        else if (before && after)
+            ++cp850Evidence;
+        else if (cp850Vowel && (before || after))
+            ++cp850Evidence; // é at the start or end of a word
+        else
+            ++cp1252Evidence;
     }
-    if (c1 >= 3 && c1InWord * 10 >= c1 * 7) {
+    if (cp850Evidence >= 3 && cp850Evidence > 2 * cp1252Evidence) {
         if (latin1Letters * 5 >= c1)
             return {TextEncoding::Latin1Cp850Mixed, 0,
                     QStringLiteral("not UTF-8; Latin-1 accents (%1 bytes) mixed with DOS code page 850 "
@@ -266,7 +273,6 @@ EncodingGuess detectEncoding(QByteArrayView sample)
         return {TextEncoding::Cp850, 0,
                 QStringLiteral("not UTF-8; bytes 0x80-0x9F used as letters (DOS code page 850)")};
     }
-    Q_UNUSED(cp850Letters)
     return {TextEncoding::Windows1252, 0,
             QStringLiteral("not UTF-8 (%1 invalid bytes); read as Windows-1252").arg(invalid)};
 }

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -723,6 +724,12 @@ void SurveyFile::detectMapping()
 
     // Vendor NPS group.
     pick(m.group, [&](int c, const ColumnStats &s, QString &why) -> double {
+        // Qualtrics numeric exports code Qn_NPS_GROUP as 1 detractor, 2 passive, 3 promoter.
+        if (key(c).endsWith(QLatin1String("npsgroup")) && s.nonEmpty > 0 && s.numeric == s.nonEmpty &&
+            s.integerSeen && s.minInteger >= 1 && s.maxInteger <= 3) {
+            why = QStringLiteral("Qualtrics NPS group codes 1-3");
+            return 3;
+        }
         if (s.nonEmpty == 0 || s.group * 10 < s.nonEmpty * 9)
             return 0;
         const QString w = findWord(header(c), {"nps_group", "group", "grupo", "groupe", "categor", "gruppe"});
@@ -768,18 +775,28 @@ void SurveyFile::detectMapping()
                          "zeitstempel", "marca temporal", "_at", "recorded", "hora"});
         bool numericTime = false;
         if (s.timeOk * 10 < s.nonEmpty * 9) {
-            // Plain numbers count as times only under a date header (Unix time, Excel serial days).
-            if (dateWord.isEmpty() || s.plainNumber * 10 < s.nonEmpty * 9)
+            // Plain numbers count as times only under a date header (Unix time,
+            // Excel serial days), alone or mixed with written dates.
+            if (dateWord.isEmpty() || (s.timeOk + s.plainNumber) * 10 < s.nonEmpty * 9)
                 return 0;
-            const bool unix = s.integerSeen && s.minInteger >= 100000000;
-            const bool serial = s.integerSeen ? (s.minInteger >= 20000 && s.maxInteger <= 80000) : true;
-            if (!unix && !serial)
-                return 0;
+            if (s.timeOk == 0) {
+                const bool unix = s.integerSeen && s.minInteger >= 100000000;
+                const bool serial = s.integerSeen ? (s.minInteger >= 20000 && s.maxInteger <= 80000) : true;
+                if (!unix && !serial)
+                    return 0;
+            }
             numericTime = true;
         }
         double points = 5;
-        why = numericTime ? QStringLiteral("numbers under a date header (Unix time or Excel serial days)")
-                          : QStringLiteral("%1 of %2 values are dates").arg(s.timeOk).arg(s.nonEmpty);
+        why = numericTime && s.timeOk == 0
+                  ? QStringLiteral("numbers under a date header (Unix time or Excel serial days)")
+              : numericTime
+                  ? QStringLiteral("%1 dates and %2 Unix/Excel numbers of %3 values, header mentions '%4'")
+                        .arg(s.timeOk)
+                        .arg(s.plainNumber)
+                        .arg(s.nonEmpty)
+                        .arg(dateWord)
+                  : QStringLiteral("%1 of %2 values are dates").arg(s.timeOk).arg(s.nonEmpty);
         const QString prefer = findWord(h, {"submit", "recorded", "response", "survey", "completed",
                                             "answered", "erfassung", "respuesta", "réponse", "encuesta"});
         const QString avoid = findWord(h, {"start", "signup", "sign up", "sign-up", "birth", "registered",
@@ -801,7 +818,7 @@ void SurveyFile::detectMapping()
     });
     if (m.time.found()) {
         const ColumnStats &s = stats[size_t(m.time.column)];
-        m_timeAllowsSerial = s.timeOk * 10 < s.nonEmpty * 9;
+        m_timeAllowsSerial = s.plainNumber > 0;
     }
 
     // Email.
@@ -836,7 +853,8 @@ void SurveyFile::detectMapping()
                                            "idusuario",
                                            "usuarioid",
                                            "uid",
-                                           "customer"};
+                                           "customer",
+                                           "token"};
         for (const char *candidate : keys) {
             if (k == QLatin1String(candidate)) {
                 why = QStringLiteral("header '%1'").arg(m_layout.columns[c].name);
@@ -850,8 +868,10 @@ void SurveyFile::detectMapping()
     pick(m.responseId, [&](int c, const ColumnStats &s, QString &why) -> double {
         const QString k = key(c);
         const bool unique = s.nonEmpty > 0 && s.distinct == s.nonEmpty;
-        static const char *const strong[] = {"responseid", "recordid",    "respondentid", "#",
-                                             "token",      "respuestaid", "idrespuesta",  "antwortid"};
+        if (s.nonEmpty == 0)
+            return 0;
+        static const char *const strong[] = {"responseid",  "recordid",    "respondentid", "#",
+                                             "respuestaid", "idrespuesta", "antwortid"};
         for (const char *candidate : strong) {
             if (k == QLatin1String(candidate)) {
                 why = QStringLiteral("header '%1'").arg(m_layout.columns[c].name) +
@@ -922,6 +942,14 @@ void SurveyFile::detectMapping()
             k == QLatin1String("progress") || k == QLatin1String("finished") ||
             k.contains(QLatin1String("email")))
             continue;
+        // Identities, personal data, links and tool internals are not segments.
+        if (k.contains(QLatin1String("name")) || k.endsWith(QLatin1String("id")) || k == QLatin1String("#") ||
+            k == QLatin1String("no") || k.contains(QLatin1String("token")) ||
+            k.contains(QLatin1String("url")) || k.contains(QLatin1String("link")) ||
+            k.contains(QLatin1String("useragent")) || k.contains(QLatin1String("internal")) ||
+            k == QLatin1String("notes") || k == QLatin1String("tags") || k == QLatin1String("seed") ||
+            k == QLatin1String("lastpage"))
+            continue;
         if (s.timeOk * 2 > s.nonEmpty)
             continue; // dates (e.g. a signup date) are not categories
         const bool numbers = s.numeric * 10 >= s.nonEmpty * 9;
@@ -938,6 +966,7 @@ void SurveyFile::detectMapping()
         }
     }
 
+    m_groupCodes = m.group.found() && m.group.reason.startsWith(QLatin1String("Qualtrics NPS group codes"));
     // Vendor group cross-check on the sample.
     if (m.group.found() && m.score.found()) {
         int checked = 0, disagree = 0;
@@ -987,8 +1016,9 @@ void SurveyFile::decideDateOrder(bool allowPrepass)
         slash += e != 0 || looksLikeSlashDate(v);
     }
     QString scope = QStringLiteral("sampled");
-    if (dmy == 0 && mdy == 0 && slash > 0 && allowPrepass) {
-        // The sample could not decide: read the whole column once.
+    if (slash > 0 && allowPrepass && m_sample.size() >= size_t(kSampleRecords)) {
+        // Slash dates beyond the sample may decide or contradict it: read the whole column once.
+        dmy = mdy = slash = 0;
         std::unique_ptr<RowSource> source = openSource();
         Record r;
         int headers = 0;
@@ -998,11 +1028,11 @@ void SurveyFile::decideDateOrder(bool allowPrepass)
                     ++headers;
                 continue;
             }
-            const int e = slashDateEvidence(r.cell(column));
+            const QByteArrayView v = r.cell(column);
+            const int e = slashDateEvidence(v);
             dmy += e == 1;
             mdy += e == 2;
-            if (dmy > 0 || mdy > 0)
-                break;
+            slash += e != 0 || looksLikeSlashDate(v);
         }
         scope = QStringLiteral("all");
     }
@@ -1067,9 +1097,12 @@ void SurveyFile::applyOverrides(const MappingOverrides &overrides)
                               : field == QLatin1String("active")  ? &m.active
                                                                   : &m.group;
         *target = choice;
+        if (target == &m.score && !m.scaleWarning.isEmpty()) {
+            m_layout.warnings.removeAll(m.scaleWarning);
+            m.scaleWarning.clear();
+        }
         if (target == &m.score && choice.found()) {
             const ColumnStats s = statsOf(m_sample, choice.column);
-            m.scaleWarning.clear();
             if (s.scoreOk == 0) {
                 m.scale = ScoreScale::Unknown;
                 m.scaleWarning = QStringLiteral("'%1' has no 0-10 values in the sample").arg(it.value());
@@ -1082,12 +1115,16 @@ void SurveyFile::applyOverrides(const MappingOverrides &overrides)
             } else {
                 m.scale = ScoreScale::ZeroToTen;
             }
+            if (!m.scaleWarning.isEmpty())
+                m_layout.warnings << m.scaleWarning;
         }
+        if (target == &m.score && !choice.found())
+            m.scale = ScoreScale::Unknown;
         if (target == &m.time) {
             timeChanged = true;
             if (choice.found()) {
                 const ColumnStats s = statsOf(m_sample, choice.column);
-                m_timeAllowsSerial = s.timeOk * 10 < s.nonEmpty * 9;
+                m_timeAllowsSerial = s.plainNumber > 0;
             }
         }
         if (target == &m.active && choice.found()) {
@@ -1134,24 +1171,37 @@ void SurveyFile::requireImportable() const
 ScoreResult SurveyFile::score(const Record &record) const
 {
     if (!m_mapping.score.found())
-        return {-1, ScoreProblem::Empty};
+        return {-1, ScoreProblem::Empty, -1};
     ScoreResult r = parseScore(record.cell(m_mapping.score.column));
+    r.column = m_mapping.score.column;
     if (r.ok() && m_mapping.scale == ScoreScale::OneToFive && r.value > 5)
         r.problem = ScoreProblem::OutOfRange;
     return r;
+}
+
+QString SurveyFile::comment(const Record &record) const
+{
+    if (!m_mapping.comment.found())
+        return {};
+    const QByteArrayView cell = record.cell(m_mapping.comment.column);
+    if (isMissingValue(cell))
+        return {};
+    return QString::fromUtf8(cell.data(), cell.size()).trimmed();
 }
 
 TimeResult SurveyFile::timeOf(const Record &record, int column) const
 {
     const QTimeZone *zone = m_zoneIsUtc ? nullptr : &m_options.timeZone;
     const bool serial = column == m_mapping.time.column ? m_timeAllowsSerial : m_activeAllowsSerial;
-    return parseTime(record.cell(column), m_mapping.dateOrder, zone, serial);
+    TimeResult r = parseTime(record.cell(column), m_mapping.dateOrder, zone, serial);
+    r.column = column;
+    return r;
 }
 
 TimeResult SurveyFile::time(const Record &record) const
 {
     if (!m_mapping.time.found())
-        return {0, TimeProblem::Empty};
+        return {0, TimeProblem::Empty, -1};
     return timeOf(record, m_mapping.time.column);
 }
 
@@ -1172,7 +1222,12 @@ QString SurveyFile::groupMismatch(const Record &record, const ScoreResult &score
     if (!m_mapping.group.found() || !score.ok() || m_mapping.scale != ScoreScale::ZeroToTen)
         return {};
     const QByteArrayView cell = record.cell(m_mapping.group.column);
-    const int vendor = parseNpsGroup(cell);
+    const QByteArrayView code = trimView(cell);
+    const int vendor = !m_groupCodes ? parseNpsGroup(cell)
+                       : code == "1" ? 0
+                       : code == "2" ? 1
+                       : code == "3" ? 2
+                                     : -1;
     if (vendor < 0)
         return {};
     const int ours = npsGroupOfScore(score.value);
@@ -1184,6 +1239,62 @@ QString SurveyFile::groupMismatch(const Record &record, const ScoreResult &score
              QString::fromUtf8(cell.data(), cell.size()).trimmed())
         .arg(score.value)
         .arg(QLatin1String(names[ours]));
+}
+
+QJsonObject SurveyFile::describe() const
+{
+    const Layout &layout = m_layout;
+    const FieldMapping &m = m_mapping;
+    const auto columnName = [&](const FieldChoice &c) {
+        return c.found() ? layout.columns[c.column].name : QString();
+    };
+    const QList<QPair<QString, const FieldChoice *>> fields = {
+        {QStringLiteral("score"), &m.score}, {QStringLiteral("comment"), &m.comment},
+        {QStringLiteral("time"), &m.time},   {QStringLiteral("id"), &m.responseId},
+        {QStringLiteral("user"), &m.userId}, {QStringLiteral("email"), &m.email},
+        {QStringLiteral("name"), &m.name},   {QStringLiteral("active"), &m.active},
+        {QStringLiteral("group"), &m.group}};
+    QJsonArray columns, mapping, segments, warnings;
+    for (const Column &c : layout.columns)
+        columns.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("label"), c.label}});
+    for (const auto &[field, choice] : fields)
+        mapping.append(QJsonObject{{QStringLiteral("field"), field},
+                                   {QStringLiteral("column"), columnName(*choice)},
+                                   {QStringLiteral("index"), choice->column},
+                                   {QStringLiteral("reason"), choice->reason}});
+    for (const FieldChoice &s : m.segments)
+        segments.append(QJsonObject{{QStringLiteral("column"), columnName(s)},
+                                    {QStringLiteral("index"), s.column},
+                                    {QStringLiteral("reason"), s.reason}});
+    for (const QString &w : layout.warnings)
+        warnings.append(w);
+    const QString delimiter = layout.xlsx                ? QString()
+                              : layout.delimiter == '\t' ? QStringLiteral("tab")
+                                                         : QString(QLatin1Char(layout.delimiter));
+    const char *activeKinds[] = {"none", "boolean", "last-active-date"};
+    return QJsonObject{
+        {QStringLiteral("file"), QFileInfo(m_path).fileName()},
+        {QStringLiteral("preset"), presetName(layout.preset)},
+        {QStringLiteral("confidence"), layout.confidence},
+        {QStringLiteral("preset_reason"), layout.presetReason},
+        {QStringLiteral("format"), layout.xlsx ? QStringLiteral("xlsx") : QStringLiteral("csv")},
+        {QStringLiteral("sheet"), layout.sheetName},
+        {QStringLiteral("encoding"), encodingName(layout.encoding)},
+        {QStringLiteral("encoding_reason"), layout.encodingReason},
+        {QStringLiteral("delimiter"), delimiter},
+        {QStringLiteral("header_rows"), layout.headerRows},
+        {QStringLiteral("columns"), columns},
+        {QStringLiteral("mapping"), mapping},
+        {QStringLiteral("segments"), segments},
+        {QStringLiteral("scale"), scoreScaleName(m.scale)},
+        {QStringLiteral("scale_warning"), m.scaleWarning},
+        {QStringLiteral("scale_accepted"), m_options.acceptNonStandardScale},
+        {QStringLiteral("active_kind"), QLatin1String(activeKinds[int(m.activeKind)])},
+        {QStringLiteral("date_order"), dateOrderName(m.dateOrder)},
+        {QStringLiteral("date_order_ambiguous"), m.dateOrderAmbiguous},
+        {QStringLiteral("date_order_reason"), m.dateOrderReason},
+        {QStringLiteral("time_zone"), QString::fromUtf8(m_options.timeZone.id())},
+        {QStringLiteral("warnings"), warnings}};
 }
 
 // ---- cursor -------------------------------------------------------------------

@@ -11,24 +11,35 @@
 //   while (cursor.next()) {
 //       const Record &r = cursor.record();       // r.line(), r.cell(i), r.text(i)
 //       if (r.isRagged() || !r.exclusion().isEmpty()) { report; continue; }
-//       ScoreResult s = file.score(r);            // s.ok() ? s.value : s.reason(cell)
-//       TimeResult t = file.time(r);
+//       ScoreResult s = file.score(r);            // s.ok() ? s.value : s.reason(r.cell(m.score.column))
+//       TimeResult t = file.time(r);              // t.ok() ? t.utcSeconds : t.reason(...)
 //       std::optional<bool> a = file.active(r, t);
+//       QString c = file.comment(r);              // "" for empty / NA
+//       QString g = file.groupMismatch(r, s);     // vendor group disagrees -> report
+//       for (const FieldChoice &seg : m.segments) r.text(seg.column) ...
 //   }
+//   cursor.raggedRows(), cursor.excludedRows(), cursor.invalidBytes() for the summary.
 //
-// Cost of open(): reads a bounded sample (the first 1 MiB of the file, at most
-// 2,000 data records) to decide encoding, delimiter, preset, header rows and
-// mapping. When the chosen time column holds slash dates whose day/month order
-// the sample leaves ambiguous, it also makes one streaming pre-pass over the
-// whole file reading only that column (one extra parse of the file, bounded
-// memory) so the order is decided from all values. Everything else is streamed
-// by RecordCursor; memory stays bounded whatever the file size.
+// Column indexes are 0-based everywhere; messages for users say index + 1.
+// Errors are nps::Error: BadInput (exit 2) for unreadable files and refusals,
+// Usage (exit 1) for unknown overrides (field, column, sheet), Cancelled.
+//
+// Cost of open(): reads a bounded sample (the first 1 MiB of the file for the
+// encoding and delimiter; then up to 2,000 data records, at most ~4 MiB) to
+// decide preset, header rows, mapping and the score scale. When the chosen time
+// column holds slash dates (03/04/2024) and the file is longer than the sample,
+// it also makes one streaming pre-pass over the whole file (one extra parse, at
+// parse-only speed, bounded memory) so the day/month order is decided from all
+// values. ISO dates, Unix times and XLSX date cells need no pre-pass. Everything else is streamed by
+// RecordCursor; memory stays bounded whatever the file size (one 1 MiB read buffer, the decoded chunk, the
+// current record, the sample).
 
 #include "readers/Encoding.h"
 #include "readers/Record.h"
 #include "readers/ValueParsers.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
@@ -134,7 +145,10 @@ struct MappingOverrides
 
 class SurveyFile;
 
-// Streams the data records (header rows skipped) front to back.
+// Streams the data records (header rows skipped) front to back. It points to
+// the SurveyFile that made it: keep that alive (and do not move it) meanwhile.
+// Independent cursors may run at once (each opens the file itself), e.g. one
+// per thread; the SurveyFile is only read.
 class RecordCursor
 {
 public:
@@ -202,7 +216,8 @@ public:
     // A fresh streaming pass over the data records.
     RecordCursor records() const;
 
-    // Typing helpers for the mapped columns (column numbers in messages are index+1).
+    // Typing helpers for the mapped columns. Results carry the 0-based column:
+    //   locatedMessage(path, r.line(), s.column + 1, s.reason(r.cell(s.column)))
     ScoreResult score(const Record &record) const;
     TimeResult time(const Record &record) const; // Empty problem when no time column
     // Boolean column: yes/no, true/false, 1/0 (several languages); last-active
@@ -214,8 +229,17 @@ public:
     // "NPS Group says PASIVO but score 10 is a promoter".
     QString groupMismatch(const Record &record, const ScoreResult &score) const;
     QString text(const Record &record, int column) const { return record.text(column); }
+    // The mapped comment, trimmed; empty when there is no comment column or the
+    // cell is a missing-value marker (NA, N/A, null, ".", "-": see isMissingValue).
+    QString comment(const Record &record) const;
     // Typing of one arbitrary column with this file's date order and zone.
     TimeResult timeOf(const Record &record, int column) const;
+
+    // Layout and mapping as JSON (preset, encoding, delimiter, columns, every
+    // field with its column and reason, segments, scale, date order, warnings,
+    // time zone): what `npsdesk inspect --format json` prints and what an import
+    // should store as "the mapping used".
+    QJsonObject describe() const;
 
     // Sample of the first data records read by open() (at most 2,000), for previews.
     const std::vector<Record> &sample() const { return m_sample; }
@@ -239,8 +263,9 @@ private:
     std::vector<Record> m_sample;
     bool m_timeAllowsSerial = false;
     bool m_activeAllowsSerial = false;
-    bool m_zoneIsUtc = true; // checked once: comparing QTimeZone per cell is slow
-    int m_statusColumn = -1; // Qualtrics Status: rows other than 0/4 are excluded
+    bool m_groupCodes = false; // group column holds Qualtrics codes 1/2/3
+    bool m_zoneIsUtc = true;   // checked once: comparing QTimeZone per cell is slow
+    int m_statusColumn = -1;   // Qualtrics Status: rows other than 0/4 are excluded
 };
 
 } // namespace nps

@@ -149,11 +149,18 @@ bool readZone(QByteArrayView v, qsizetype &i, bool &hasZone, int &offsetSeconds)
         const int sign = v[i] == '-' ? -1 : 1;
         ++i;
         int hh = 0, mm = 0;
-        if (!readInt(v, i, 2, 2, hh))
+        const auto twoDigits = [&](int &out) {
+            if (i + 1 >= v.size() || !isDigit(v[i]) || !isDigit(v[i + 1]))
+                return false;
+            out = (v[i] - '0') * 10 + (v[i + 1] - '0');
+            i += 2;
+            return true;
+        };
+        if (!twoDigits(hh))
             return false;
         if (i < v.size() && v[i] == ':')
             ++i;
-        if (i < v.size() && !readInt(v, i, 2, 2, mm))
+        if (i < v.size() && !twoDigits(mm))
             return false;
         if (hh > 18 || mm > 59)
             return false;
@@ -190,6 +197,19 @@ int expandYear(int y, int digits)
 }
 
 } // namespace
+
+bool isMissingValue(QByteArrayView raw)
+{
+    const QByteArrayView v = trimmed(raw);
+    if (v.isEmpty())
+        return true;
+    static const char *const missing[] = {"na", "n/a", "#n/a", "null", "none", "-", "--", "nan", "."};
+    for (const char *m : missing) {
+        if (equalsLower(v, m))
+            return true;
+    }
+    return false;
+}
 
 QString scoreScaleName(ScoreScale scale)
 {
@@ -234,12 +254,9 @@ ScoreResult parseScore(QByteArrayView raw)
         r.problem = ScoreProblem::Empty;
         return r;
     }
-    static const char *const missing[] = {"na", "n/a", "#n/a", "null", "none", "-", "--", "nan", "."};
-    for (const char *m : missing) {
-        if (equalsLower(v, m)) {
-            r.problem = ScoreProblem::Missing;
-            return r;
-        }
+    if (isMissingValue(v)) {
+        r.problem = ScoreProblem::Missing;
+        return r;
     }
     qsizetype i = 0;
     if (v[0] == '-' && v.size() > 1 && isDigit(v[1])) {

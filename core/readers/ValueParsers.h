@@ -25,6 +25,7 @@ struct ScoreResult
 {
     int value = -1;
     ScoreProblem problem = ScoreProblem::None;
+    int column = -1; // 0-based column it came from (set by SurveyFile::score), -1 if none
     bool ok() const { return problem == ScoreProblem::None; }
     // Human reason for a rejection, e.g. "score 11 is outside 0-10",
     // "empty score (a skipped answer, not a zero)", "score 'NA' is missing".
@@ -51,6 +52,7 @@ struct TimeResult
 {
     qint64 utcSeconds = 0;
     TimeProblem problem = TimeProblem::None;
+    int column = -1; // 0-based column it came from (set by SurveyFile::time/timeOf), -1 if none
     bool ok() const { return problem == TimeProblem::None; }
     QString reason(QByteArrayView cell) const;
 };
@@ -72,6 +74,10 @@ TimeResult parseTime(QByteArrayView cell, DateOrder order = DateOrder::Auto, con
 // What a slash date says about the part order: 1 = first part > 12 (day-first),
 // 2 = second part > 12 (month-first), 0 = no information or not a slash date.
 int slashDateEvidence(QByteArrayView cell);
+
+// True for the markers tools and R/pandas write for "no value": NA, N/A, #N/A,
+// null, none, NaN, "-", "--", "." (case-insensitive, spaces trimmed) and empty.
+bool isMissingValue(QByteArrayView cell);
 
 // ---- Active flags -------------------------------------------------------
 

@@ -124,9 +124,7 @@ const std::vector<Migration> &all()
              QStringLiteral("CREATE VIRTUAL TABLE comments_fts USING fts5 ("
                             " comment, content='responses', content_rowid='id',"
                             " tokenize='unicode61 remove_diacritics 2')"),
-             QStringLiteral("CREATE TRIGGER responses_fts_insert AFTER INSERT ON responses"
-                            " WHEN new.comment IS NOT NULL BEGIN"
-                            " INSERT INTO comments_fts (rowid, comment) VALUES (new.id, new.comment); END"),
+             commentIndexTrigger(),
              QStringLiteral("CREATE TRIGGER responses_fts_delete AFTER DELETE ON responses"
                             " WHEN old.comment IS NOT NULL BEGIN"
                             " INSERT INTO comments_fts (comments_fts, rowid, comment)"
@@ -225,6 +223,13 @@ int userVersion(const QSqlDatabase &db)
 }
 
 } // namespace
+
+QString commentIndexTrigger()
+{
+    return QStringLiteral("CREATE TRIGGER responses_fts_insert AFTER INSERT ON responses"
+                          " WHEN new.comment IS NOT NULL BEGIN"
+                          " INSERT INTO comments_fts (rowid, comment) VALUES (new.id, new.comment); END");
+}
 
 int latestVersion()
 {

@@ -123,42 +123,35 @@ qint64 SurveyWriter::respondentFor(const ResponseRecord &record, bool *created)
         *created = false;
     const QString userId = record.userId.trimmed();
     const QString email = normalisedEmail(record.email);
-    if (!userId.isEmpty()) {
-        if (const auto it = m_respondentsByUser.constFind(userId); it != m_respondentsByUser.cend())
+    // User id first, else email; an identity seen once is cached for the rest of
+    // the import, and looked up in the database only when it may exist there.
+    const bool byUser = !userId.isEmpty();
+    QHash<QString, qint64> &cache = byUser ? m_respondentsByUser : m_respondentsByEmail;
+    const QString &key = byUser ? userId : email;
+    if (!key.isEmpty()) {
+        if (const auto it = cache.constFind(key); it != cache.cend())
             return it.value();
-        m_findByUser.addBindValue(userId);
-        sql::exec(m_findByUser);
-        if (m_findByUser.next()) {
-            const qint64 id = m_findByUser.value(0).toLongLong();
-            m_findByUser.finish();
-            m_respondentsByUser.insert(userId, id);
-            return id;
+        if (!m_knownRespondentsOnly) {
+            QSqlQuery &find = byUser ? m_findByUser : m_findByEmail;
+            find.addBindValue(key);
+            sql::exec(find);
+            const bool found = find.next();
+            const qint64 id = found ? find.value(0).toLongLong() : 0;
+            find.finish();
+            if (found) {
+                cache.insert(key, id);
+                return id;
+            }
         }
-        m_findByUser.finish();
-    } else if (!email.isEmpty()) {
-        if (const auto it = m_respondentsByEmail.constFind(email); it != m_respondentsByEmail.cend())
-            return it.value();
-        m_findByEmail.addBindValue(email);
-        sql::exec(m_findByEmail);
-        if (m_findByEmail.next()) {
-            const qint64 id = m_findByEmail.value(0).toLongLong();
-            m_findByEmail.finish();
-            m_respondentsByEmail.insert(email, id);
-            return id;
-        }
-        m_findByEmail.finish();
     }
     m_insertRespondent.addBindValue(userId.isEmpty() ? QVariant() : QVariant(userId));
     m_insertRespondent.addBindValue(email.isEmpty() ? QVariant() : QVariant(email));
-    m_insertRespondent.addBindValue(record.name.trimmed().isEmpty() ? QVariant()
-                                                                    : QVariant(record.name.trimmed()));
-    m_insertRespondent.addBindValue(m_clock.now().toSecsSinceEpoch());
+    m_insertRespondent.addBindValue(record.name.trimmed().isEmpty() ? QVariant() : QVariant(record.name.trimmed()));
+    m_insertRespondent.addBindValue(m_nowSecs);
     sql::exec(m_insertRespondent);
     const qint64 id = m_insertRespondent.lastInsertId().toLongLong();
-    if (!userId.isEmpty())
-        m_respondentsByUser.insert(userId, id);
-    else if (!email.isEmpty())
-        m_respondentsByEmail.insert(email, id);
+    if (!key.isEmpty())
+        cache.insert(key, id);
     if (created)
         *created = true;
     return id;

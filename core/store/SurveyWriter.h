@@ -108,6 +108,8 @@ private:
     QHash<qint64, QHash<QString, qint64>> m_values;
     QHash<QByteArray, qint64> m_profiles; // sorted (attribute, value) ids as raw bytes -> id
     QVector<std::pair<qint64, qint64>> m_scratch;
+    qint64 m_nowSecs = 0; // one timestamp for every row this writer creates
+    bool m_knownRespondentsOnly = false; // true: every respondent this writer meets is in the caches
 };
 
 } // namespace nps

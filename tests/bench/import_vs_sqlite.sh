@@ -16,10 +16,13 @@ csv="$work/responses-$rows.csv"
 [ -f "$csv" ] || python3 ../shared/bench/make_responses.py "$rows" "$csv"
 size_mb=$(( $(stat -c %s "$csv") / 1000000 ))
 
-seconds() { # run a command, print its wall time in seconds and keep its peak RSS in $work/rss
-  local out; out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>"$work/stderr"; } 2>&1 ) || { cat "$work/stderr" >&2; exit 1; }
-  echo "$out" | tail -n1 | awk '{print $1}'
-  echo "$out" | tail -n1 | awk '{print $2}' > "$work/rss"
+seconds() { # run a command, print its wall time in seconds and keep its peak RSS (KB) in $work/rss
+  if ! /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>"$work/stderr"; then
+    cat "$work/stderr" >&2
+    exit 1
+  fi
+  awk '{print $1}' "$work/time"
+  awk '{print $2}' "$work/time" > "$work/rss"
 }
 
 rm -f "$work"/raw.db* "$work"/nps.npsdb*

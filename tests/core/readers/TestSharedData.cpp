@@ -83,6 +83,22 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("m\u00eame produit")), qPrintable(text));
     }
 
+    void npsGameOverrides()
+    {
+        SurveyFile f = SurveyFile::open(shared("01_NPSgame_nps.csv"));
+        RecordCursor cursor = f.records();
+        QVERIFY(cursor.next());
+        QCOMPARE(f.text(cursor.record(), 5), QStringLiteral("NA"));
+        QCOMPARE(f.comment(cursor.record()), QString()); // R's NA is no comment
+        // Choosing another score column replaces the scale warning of the first.
+        QVERIFY(f.layout().warnings.join('\n').contains(QStringLiteral("'nps' looks like a 1-10 scale")));
+        MappingOverrides o;
+        o.fields.insert(QStringLiteral("score"), QStringLiteral("satisfaction"));
+        f.applyOverrides(o);
+        QCOMPARE(f.mapping().score.column, 3);
+        QVERIFY(!f.layout().warnings.join('\n').contains(QStringLiteral("'nps' looks like")));
+    }
+
     void npsGameEncodingOverride()
     {
         ReadOptions options;
