@@ -26,6 +26,9 @@ struct CommandEntry
 const CommandEntry commands[] = {
     {"info", "Schema version and counts of a database", runInfo, false},
     {"demo", "Write a deterministic demo dataset", runDemo, false},
+    {"queue", "List and work the detractor follow-up queue", runQueue, false},
+    {"queue-report", "Follow-up SLA report", runQueueReport, false},
+    {"export-contacts", "Export passives, promoters or detractors with emails", runExportContacts, false},
 };
 // clang-format on
 

@@ -8,5 +8,8 @@ class CommandContext;
 // Cli.cpp names them; add a line there when adding a command.
 int runInfo(CommandContext &context);
 int runDemo(CommandContext &context);
+int runQueue(CommandContext &context);
+int runQueueReport(CommandContext &context);
+int runExportContacts(CommandContext &context);
 
 } // namespace nps::cli

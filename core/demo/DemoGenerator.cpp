@@ -2,6 +2,7 @@
 
 #include "clock/Clock.h"
 #include "common/Error.h"
+#include "followups/DemoFollowups.h"
 #include "store/Database.h"
 #include "store/Sql.h"
 #include "store/SurveyWriter.h"
@@ -244,6 +245,7 @@ DemoSummary DemoGenerator::generate(const DemoOptions &options)
     counts.rowsRead = options.responses;
     counts.imported = added;
     writer.finishImport(importId, counts, {});
+    generateDemoFollowups(m_db, m_clock, importId, options.seed);
     transaction.commit();
 
     DemoSummary summary;

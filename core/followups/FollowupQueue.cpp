@@ -253,23 +253,21 @@ int FollowupQueue::enqueue(const QString &scope, const QVariantList &scopeValues
     const QString maxScore = sla.enqueuePassives ? QStringLiteral("8") : QStringLiteral("6");
     // Fixed SLA: the deadline is plain arithmetic, done by SQLite in the same
     // statement. Business hours need the time zone, done below in C++.
-    QVariantList values{sla.businessHours ? QVariant(QVariant::fromValue<qint64>(0))
-                                          : QVariant(qint64(sla.hours) * 3600),
-                        cutoff, now, now};
+    const qint64 slaSecs = sla.businessHours ? 0 : qint64(sla.hours) * 3600;
+    QVariantList values{now, cutoff, now, cutoff, now, slaSecs, now, now};
     values += scopeValues;
     QSqlQuery insert = sql::prepare(
         c, QStringLiteral("INSERT OR IGNORE INTO followups"
                           " (response_id, list, status, tracked, due_at, created_at, updated_at)"
                           " SELECT r.id, CASE WHEN r.score <= 6 THEN 'detractor' ELSE 'passive' END, 'new',"
-                          "  CASE WHEN r.score <= 6 AND coalesce(r.submitted_at, ?3) >= ?2 THEN 1 ELSE 0 END,"
-                          "  CASE WHEN r.score <= 6 AND coalesce(r.submitted_at, ?3) >= ?2"
-                          "   THEN coalesce(r.submitted_at, ?3) + ?1 END,"
-                          "  ?4, ?4"
+                          "  CASE WHEN r.score <= 6 AND coalesce(r.submitted_at, ?) >= ? THEN 1 ELSE 0 END,"
+                          "  CASE WHEN r.score <= 6 AND coalesce(r.submitted_at, ?) >= ?"
+                          "   THEN coalesce(r.submitted_at, ?) + ? END,"
+                          "  ?, ?"
                           " FROM responses r WHERE r.score <= %1 AND %2 ORDER BY r.id")
                .arg(maxScore, scope));
-    // Positional ?NNN: bind in order of the numbers, then the scope's plain ?s.
-    for (int i = 0; i < values.size(); ++i)
-        insert.bindValue(i, values[i]);
+    for (const QVariant &value : values)
+        insert.addBindValue(value);
     sql::exec(insert);
     const int added = insert.numRowsAffected();
     if (added <= 0)
@@ -595,7 +593,6 @@ SlaReport FollowupQueue::report(const QString &period) const
                      "   AND l.submitted_at > r.submitted_at)"
                      " FROM followups f JOIN responses r ON r.id = f.response_id"
                      " WHERE f.list = 'detractor' AND f.tracked = 1"));
-    q.setForwardOnly(true);
     SlaReport report;
     QVector<double> hours;
     struct Owner
@@ -697,7 +694,6 @@ DataTable FollowupQueue::contacts(const QString &group) const
                      " JOIN waves w ON w.id = r.wave_id"
                      " WHERE p.email IS NOT NULL AND r.score %1 ORDER BY p.email")
                      .arg(range));
-    q.setForwardOnly(true);
     DataTable table;
     table.columns = {QStringLiteral("email"),   QStringLiteral("name"),       QStringLiteral("user_id"),
                      QStringLiteral("score"),   QStringLiteral("submitted"),  QStringLiteral("wave"),
