@@ -408,10 +408,10 @@ QueueCounts FollowupQueue::counts() const
     QSqlQuery q = sql::run(
         m_db.connection(),
         QStringLiteral("SELECT count(*),"
-                       " coalesce(sum(tracked = 1 AND due_at < ?1), 0),"
-                       " coalesce(sum(tracked = 1 AND due_at >= ?1 AND due_at < ?2), 0)"
+                       " coalesce(sum(tracked = 1 AND due_at < ?), 0),"
+                       " coalesce(sum(tracked = 1 AND due_at >= ? AND due_at < ?), 0)"
                        " FROM followups WHERE list = 'detractor' AND status IN ('new', 'contacted')"),
-        {now, now + dueSoonSecs});
+        {now, now, now + dueSoonSecs});
     QueueCounts counts;
     if (q.next()) {
         counts.open = q.value(0).toInt();
