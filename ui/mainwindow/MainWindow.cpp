@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "common/Screen.h"
+#include "followups/FollowupsScreen.h"
 #include "store/Database.h"
 
 #include <QApplication>
@@ -35,7 +36,8 @@ const ViewInfo views[] = {
     {MainWindow::View::Comments, "comments", "Comments",
      "Every comment, searchable and taggable, with theme drivers for promoters and detractors.", nullptr},
     {MainWindow::View::Followups, "followups", "Follow-ups",
-     "The detractor queue: every detractor contacted within 48 hours.", nullptr},
+     "The detractor queue: every detractor contacted within 48 hours.",
+     []() -> Screen * { return new FollowupsScreen; }},
     {MainWindow::View::Imports, "imports", "Imports", "Past imports, their counts, warnings and rejected rows.", nullptr},
 };
 
