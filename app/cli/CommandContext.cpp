@@ -60,26 +60,31 @@ bool CommandContext::parse(QCommandLineParser &parser, const QString &descriptio
         return false;
     }
     if (!m_formats.isEmpty() && !m_formats.contains(parser.value(QStringLiteral("format"))))
-        throw Error::usage(QStringLiteral("%1: unknown --format '%2' (use %3)")
-                               .arg(m_name, parser.value(QStringLiteral("format")), m_formats.join(QStringLiteral(", "))));
+        throw Error::usage(
+            QStringLiteral("%1: unknown --format '%2' (use %3)")
+                .arg(m_name, parser.value(QStringLiteral("format")), m_formats.join(QStringLiteral(", "))));
     return true;
 }
 
 void CommandContext::addFilterOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("from"), QStringLiteral("Only responses on or after this date (YYYY-MM-DD)."),
+    parser.addOption({QStringLiteral("from"),
+                      QStringLiteral("Only responses on or after this date (YYYY-MM-DD)."),
                       QStringLiteral("DATE")});
-    parser.addOption({QStringLiteral("to"), QStringLiteral("Only responses on or before this date (YYYY-MM-DD)."),
+    parser.addOption({QStringLiteral("to"),
+                      QStringLiteral("Only responses on or before this date (YYYY-MM-DD)."),
                       QStringLiteral("DATE")});
     parser.addOption({QStringLiteral("wave"), QStringLiteral("Only this survey wave (repeatable)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("kind"), QStringLiteral("Only relational or transactional surveys."),
                       QStringLiteral("KIND")});
-    parser.addOption({QStringLiteral("where"),
-                      QStringLiteral("Only responses whose attribute has this value, ATTR=VALUE (repeatable; values "
-                                     "of one attribute are OR-ed, attributes AND-ed)."),
-                      QStringLiteral("ATTR=VALUE")});
-    parser.addOption({QStringLiteral("active-only"), QStringLiteral("Leave out respondents marked inactive.")});
+    parser.addOption(
+        {QStringLiteral("where"),
+         QStringLiteral("Only responses whose attribute has this value, ATTR=VALUE (repeatable; values "
+                        "of one attribute are OR-ed, attributes AND-ed)."),
+         QStringLiteral("ATTR=VALUE")});
+    parser.addOption(
+        {QStringLiteral("active-only"), QStringLiteral("Leave out respondents marked inactive.")});
 }
 
 ResponseFilter CommandContext::filter(const QCommandLineParser &parser) const
@@ -107,7 +112,8 @@ ResponseFilter CommandContext::filter(const QCommandLineParser &parser) const
     for (const QString &where : parser.values(QStringLiteral("where"))) {
         if (!f.addWhere(where))
             throw Error::usage(
-                QStringLiteral("%1: --where '%2' must look like ATTRIBUTE=VALUE, e.g. Plan=Enterprise").arg(m_name, where));
+                QStringLiteral("%1: --where '%2' must look like ATTRIBUTE=VALUE, e.g. Plan=Enterprise")
+                    .arg(m_name, where));
     }
     f.activeOnly = parser.isSet(QStringLiteral("active-only"));
     return f;
@@ -135,7 +141,8 @@ void CommandContext::print(const DataTable &table, const QString &format)
 {
     DataTable::Format parsed;
     if (!DataTable::parseFormat(format, &parsed))
-        throw Error::usage(QStringLiteral("%1: unknown --format '%2' (use table, csv or json)").arg(m_name, format));
+        throw Error::usage(
+            QStringLiteral("%1: unknown --format '%2' (use table, csv or json)").arg(m_name, format));
     m_out << QString::fromUtf8(table.render(parsed));
     m_out.flush();
 }

@@ -14,8 +14,9 @@ int runDemo(CommandContext &context)
                                         QStringLiteral("N"), QStringLiteral("6000")));
     parser.addOption(QCommandLineOption(QStringLiteral("seed"), QStringLiteral("Random seed (default 2026)."),
                                         QStringLiteral("S"), QStringLiteral("2026")));
-    if (!context.parse(parser, QStringLiteral("Write a deterministic demo dataset into a database. The same seed "
-                                              "and the same date (NPSDESK_NOW) give the same data.")))
+    if (!context.parse(parser,
+                       QStringLiteral("Write a deterministic demo dataset into a database. The same seed "
+                                      "and the same date (NPSDESK_NOW) give the same data.")))
         return 0;
     bool ok = false;
     DemoOptions options;

@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 #include <cstdio>
 
@@ -71,16 +72,20 @@ int launchGui(int &argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("NPS Desk: Net Promoter Score programs on the desktop."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("db"), QStringLiteral("Open this .npsdb file."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("db"), QStringLiteral("Open this .npsdb file."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Open a generated demo database.")});
-    parser.addOption({QStringLiteral("view"),
-                      QStringLiteral("Screen to show: overview, segments, trends, comments, followups, imports."),
-                      QStringLiteral("NAME"), QStringLiteral("overview")});
+    parser.addOption(
+        {QStringLiteral("view"),
+         QStringLiteral("Screen to show: overview, segments, trends, comments, followups, imports."),
+         QStringLiteral("NAME"), QStringLiteral("overview")});
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and exit."),
                       QStringLiteral("FILE.png")});
-    parser.addOption({QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1440x900)."),
+    parser.addOption({QStringLiteral("size"),
+                      QStringLiteral("Window size for --screenshot (default 1440x900)."),
                       QStringLiteral("WxH"), QStringLiteral("1440x900")});
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .npsdb file to open."), QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .npsdb file to open."),
+                                 QStringLiteral("[FILE]"));
     if (!parser.parse(QApplication::arguments())) {
         fail(parser.errorText());
         return 1;
@@ -102,20 +107,32 @@ int launchGui(int &argc, char *argv[])
     }
 
     ui::MainWindow window;
-    if (!window.selectView(parser.value(QStringLiteral("view")))) {
-        fail(QStringLiteral("unknown view '%1' (use overview, segments, trends, comments, followups, imports)")
-                 .arg(parser.value(QStringLiteral("view"))));
+    window.setPersistent(!screenshot);
+    // Without --view the window comes back on the screen the user left it on.
+    if ((parser.isSet(QStringLiteral("view")) || screenshot) &&
+        !window.selectView(parser.value(QStringLiteral("view")))) {
+        fail(
+            QStringLiteral("unknown view '%1' (use overview, segments, trends, comments, followups, imports)")
+                .arg(parser.value(QStringLiteral("view"))));
         return 1;
     }
-    if (!path.isEmpty() && !window.openDatabase(path) && screenshot)
+    if (path.isEmpty() && !screenshot) {
+        const QString last = QSettings().value(QStringLiteral("files/last")).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            path = last;
+    }
+    if (!path.isEmpty() && !window.openDatabase(path) && screenshot) {
+        fail(window.errorText());
         return 2;
+    }
 
     if (screenshot) {
         const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
         bool okW = false, okH = false;
         const int width = size.value(0).toInt(&okW);
         const int height = size.value(1).toInt(&okH);
-        if (size.size() != 2 || !okW || !okH || width < 200 || height < 150 || width > 8000 || height > 8000) {
+        if (size.size() != 2 || !okW || !okH || width < 200 || height < 150 || width > 8000 ||
+            height > 8000) {
             fail(QStringLiteral("--size needs WIDTHxHEIGHT, for example 1440x900"));
             return 1;
         }

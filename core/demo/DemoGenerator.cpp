@@ -1,8 +1,9 @@
 #include "DemoGenerator.h"
 
 #include "clock/Clock.h"
+#include "comments/DemoTags.h"
 #include "common/Error.h"
-#include "followups/DemoFollowups.h"
+#include "followups/FollowupQueue.h"
 #include "store/Database.h"
 #include "store/Sql.h"
 #include "store/SurveyWriter.h"
@@ -82,6 +83,19 @@ constexpr int count(const T (&)[N])
     return int(N);
 }
 
+// "Inés López" -> "ines.lopez": email local parts stay plain ASCII.
+QString asciiLocalPart(const QString &name)
+{
+    QString out;
+    for (const QChar c : name.normalized(QString::NormalizationForm_D).toLower()) {
+        if (c == QLatin1Char(' '))
+            out += QLatin1Char('.');
+        else if (c.unicode() < 128)
+            out += c;
+    }
+    return out;
+}
+
 int weightedPick(QRandomGenerator &rng, const int *weights, int n)
 {
     int total = 0;
@@ -155,6 +169,57 @@ DemoGenerator::DemoGenerator(Database &db, const Clock &clock)
 {
 }
 
+void DemoGenerator::seedFollowups(qint64 importId, QRandomGenerator &rng)
+{
+    // Only the last 30 days are tracked, as a team would set it up after
+    // backfilling two years of history.
+    const qint64 now = m_clock.now().toSecsSinceEpoch();
+    SlaSettings sla = SlaSettings::load(m_db);
+    sla.untrackedBefore = now - 30 * 86400;
+    sla.includePassives = true;
+    sla.save(m_db);
+    FollowupQueue(m_db, m_clock).enqueueForImport(importId);
+
+    static const char *const owners[] = {"Maria", "Jonas", "Priya"};
+    static const char *const causes[] = {"Product gap", "Bug", "Pricing", "Support experience", "Onboarding", "Other"};
+    static const char *const notes[] = {"Called, left a voicemail", "Discussed the renewal price; offered a call with "
+                                        "the account manager", "Walked them through the new reporting filters",
+                                        "Opened a bug for the Salesforce sync", "They want a HubSpot connector"};
+    QSqlQuery q = sql::prepare(m_db.connection(),
+                               QStringLiteral("SELECT f.id, r.submitted_at, f.due_at FROM followups f JOIN responses r"
+                                              " ON r.id = f.response_id WHERE f.tracked = 1 ORDER BY f.id"));
+    q.setForwardOnly(true);
+    sql::exec(q);
+    QVector<std::array<qint64, 3>> items;
+    while (q.next())
+        items.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    for (const auto &[id, submitted, due] : items) {
+        // Each action happens at its own moment in the past, so the SLA report
+        // has real times to first contact (most in time, some late).
+        FixedClock at(QDateTime::fromSecsSinceEpoch(submitted, Qt::UTC));
+        FollowupQueue queue(m_db, at);
+        const QString owner = QString::fromLatin1(owners[rng.bounded(3)]);
+        const int roll = int(rng.bounded(100));
+        const qint64 contactAt = submitted + 3600 * qint64(2 + rng.bounded(roll < 15 ? 90 : 40));
+        if (roll < 20 && due > now)
+            continue; // new, unassigned: work for "take next"
+        at.setNow(QDateTime::fromSecsSinceEpoch(std::min(submitted + 1800, now), Qt::UTC));
+        queue.assign(id, owner, owner);
+        if (contactAt > now || roll < 26)
+            continue; // assigned, not yet contacted (overdue when the deadline passed)
+        at.setNow(QDateTime::fromSecsSinceEpoch(contactAt, Qt::UTC));
+        queue.logContact(id, owner, QString::fromLatin1(notes[rng.bounded(5)]));
+        const qint64 closeAt = contactAt + 3600 * qint64(4 + rng.bounded(72));
+        if (closeAt > now || roll < 45)
+            continue;
+        at.setNow(QDateTime::fromSecsSinceEpoch(closeAt, Qt::UTC));
+        const FollowupStatus outcome = roll < 85   ? FollowupStatus::Resolved
+                                       : roll < 93 ? FollowupStatus::WontFix
+                                                   : FollowupStatus::Unreachable;
+        queue.setStatus(id, outcome, owner, QString::fromLatin1(causes[rng.bounded(6)]));
+    }
+}
+
 DemoSummary DemoGenerator::generate(const DemoOptions &options)
 {
     if (options.responses < 1 || options.responses > 5'000'000)
@@ -214,10 +279,7 @@ DemoSummary DemoGenerator::generate(const DemoOptions &options)
         ResponseRecord r;
         r.externalId = QStringLiteral("demo-%1").arg(i + 1, 7, 10, QLatin1Char('0'));
         r.userId = QStringLiteral("U%1").arg(userIndex + 1000);
-        r.email = QStringLiteral("%1.%2@customer%3.example")
-                      .arg(user.name.section(QLatin1Char(' '), 0, 0).toLower(),
-                           user.name.section(QLatin1Char(' '), 1).toLower())
-                      .arg(userIndex);
+        r.email = QStringLiteral("%1@customer%2.example").arg(asciiLocalPart(user.name)).arg(userIndex);
         r.name = user.name;
         r.submittedAt = quarterStart.toSecsSinceEpoch() + qint64(rng.generateDouble() * double(span));
         r.score = drawScore(rng, targetNps(plan, q, user.active));
@@ -245,7 +307,8 @@ DemoSummary DemoGenerator::generate(const DemoOptions &options)
     counts.rowsRead = options.responses;
     counts.imported = added;
     writer.finishImport(importId, counts, {});
-    generateDemoFollowups(m_db, m_clock, importId, options.seed);
+    seedFollowups(importId, rng);
+    addDemoTags(m_db, m_clock);
     transaction.commit();
 
     DemoSummary summary;

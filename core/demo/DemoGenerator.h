@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+class QRandomGenerator;
+
 namespace nps {
 
 class Clock;
@@ -34,6 +36,8 @@ public:
     DemoSummary generate(const DemoOptions &options);
 
 private:
+    void seedFollowups(qint64 importId, QRandomGenerator &rng);
+
     Database &m_db;
     const Clock &m_clock;
 };

@@ -1,53 +1,35 @@
 #pragma once
 
-#include <QByteArray>
-#include <QDateTime>
+#include <QList>
 #include <QTimeZone>
-#include <QVector>
+#include <optional>
 
 namespace nps {
 
 class Database;
 
-// How deadlines are counted. Stored per database in the settings table under
-// the keys named in Deadline.cpp (followups.sla_hours, ...), shared by the team.
+// How long the team has to contact a detractor. Stored per database (the
+// `settings` table), because the whole team works to the same SLA.
 struct SlaSettings
 {
     int hours = 48;
-    // Count only the hours of working days (whole local days in `timeZone`):
-    // a Friday answer with a 48 h SLA is due on Tuesday.
-    bool businessHours = false;
-    QVector<int> workingDays{1, 2, 3, 4, 5}; // Qt::DayOfWeek numbers, 1 = Monday
-    QByteArray timeZone = "UTC";             // IANA id
-    // Detractors older than this many days when they are imported are entered
-    // as "not tracked" (no deadline), so a historical backfill does not flood
-    // the queue as overdue. 0 tracks everything.
-    int trackCutoffDays = 0;
-    // Passives (7-8) enter their own list, without a deadline.
-    bool enqueuePassives = false;
+    // Count only time on working days (weekends do not eat the SLA), in `zone`.
+    bool businessDaysOnly = false;
+    QList<int> workingDays{1, 2, 3, 4, 5}; // Qt::DayOfWeek: 1 = Monday
+    QTimeZone zone = QTimeZone::utc();
+    // Responses submitted before this (Unix seconds) enter as "not tracked": a
+    // historical backfill must not flood the queue with overdue items.
+    std::optional<qint64> untrackedBefore;
+    // Passives (7-8) enter a separate list with no deadline.
+    bool includePassives = false;
 
     static SlaSettings load(const Database &db);
     void save(Database &db) const;
 };
 
-// The deadline of an answer given at `submitted` (UTC). Elapsed real hours,
-// so a DST change in the zone neither adds nor removes an hour of SLA; in
-// business-hours mode only time inside working days (local midnight to local
-// midnight, 23 or 25 h on a DST day) counts.
-QDateTime computeDeadline(const QDateTime &submitted, const SlaSettings &settings);
-
-// The same in Unix seconds, with a cache of local midnights: the import path
-// computes hundreds of thousands of deadlines.
-class DeadlineCalculator
-{
-public:
-    explicit DeadlineCalculator(SlaSettings settings);
-    qint64 deadline(qint64 submittedSecs);
-
-private:
-    qint64 nextMidnight(qint64 secs, QDate *day);
-    SlaSettings m_settings;
-    QTimeZone m_zone;
-};
+// The deadline of a response submitted at `submittedUtc` (Unix seconds).
+// In business-day mode the clock only runs on working days in the configured
+// zone, day boundaries computed in local time so a DST change is handled.
+qint64 deadlineFor(qint64 submittedUtc, const SlaSettings &sla);
 
 } // namespace nps

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "Deadline.h"
-#include "export/DataTable.h"
+#include "clock/Clock.h"
 
-#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -12,53 +11,17 @@
 
 namespace nps {
 
-class Clock;
 class Database;
 
-// Stored as new/contacted/resolved/wont_fix/unreachable.
 enum class FollowupStatus { New, Contacted, Resolved, WontFix, Unreachable };
-
-QString statusKey(FollowupStatus status);   // the database value
-QString statusLabel(FollowupStatus status); // "Won't fix"
+QString statusKey(FollowupStatus status);  // the database spelling: new, contacted, wont_fix, ...
+QString statusLabel(FollowupStatus status); // for people: New, Contacted, Won't fix, ...
 std::optional<FollowupStatus> statusFromKey(const QString &key);
 bool isClosed(FollowupStatus status);
-// The state machine: New -> Contacted | Won't fix | Unreachable; Contacted ->
-// Resolved | Won't fix | Unreachable; a closed item reopens to New or Contacted.
-// Staying in the same state is not a transition.
-bool isTransitionAllowed(FollowupStatus from, FollowupStatus to);
-
-struct FollowupItem
-{
-    qint64 id = 0;
-    qint64 responseId = 0;
-    qint64 respondentId = 0;
-    QString list; // detractor or passive
-    QString name;
-    QString email;
-    QString userId;
-    int score = 0;
-    QString comment;
-    QString wave;
-    QDateTime submitted; // invalid when the answer has no date
-    QDateTime due;       // invalid when not tracked or on the passive list
-    FollowupStatus status = FollowupStatus::New;
-    bool tracked = true;
-    QString owner;
-    QString rootCause;
-    QDateTime firstContact;
-    QDateTime closed;
-    int laterScore = -1; // the respondent's latest later answer, -1 when none
-    bool recovered = false;
-    QVector<QPair<QString, QString>> attributes;
-
-    QString respondent() const; // name, else email, else user id
-    // Hours until the deadline (negative when overdue); nullopt without a deadline.
-    std::optional<double> hoursLeft(const QDateTime &now) const;
-};
 
 struct FollowupEvent
 {
-    QDateTime at;
+    qint64 at = 0;
     QString actor;
     QString kind; // created, status, assign, note, contact
     QString fromStatus;
@@ -66,107 +29,91 @@ struct FollowupEvent
     QString text;
 };
 
-enum class QueueView {
-    Open,    // new or contacted, detractor list
-    Mine,    // open and owned by the given owner
-    DueSoon, // open, tracked, not overdue, due within 12 hours
-    Overdue, // open, tracked, deadline passed
-    Closed,
-    Passives // the passive list
-};
-bool parseQueueView(const QString &name, QueueView *view);
-
-struct QueueCounts
+struct FollowupItem
 {
-    int open = 0;
-    int overdue = 0;
-    int dueSoon = 0;
+    qint64 id = 0;
+    qint64 responseId = 0;
+    QString list; // detractor | passive
+    QString respondentName;
+    QString respondentEmail;
+    QString userId;
+    int score = 0;
+    QString comment;
+    qint64 submittedAt = 0;
+    std::optional<qint64> dueAt;
+    FollowupStatus status = FollowupStatus::New;
+    bool tracked = true;
+    QString owner;
+    QString rootCause;
+    std::optional<qint64> firstContactAt;
+    std::optional<qint64> closedAt;
+    // The respondent's latest later answer, if any: "recovered" when >= 7.
+    std::optional<int> laterScore;
+    bool recovered() const { return laterScore && *laterScore >= 7; }
+    // Hours until the deadline at `now` (negative when overdue); nullopt without a deadline.
+    std::optional<double> hoursLeft(qint64 now) const;
 };
 
-struct SlaReport
-{
-    int detractors = 0; // tracked detractor follow-ups
-    int judged = 0;     // contacted, or uncontacted past their deadline
-    int contactedInTime = 0;
-    double contactedInTimePercent = 0; // of `judged`
-    std::optional<double> medianHoursToContact;
-    std::optional<double> p90HoursToContact;
-    int open = 0;
-    int recovered = 0;
-    int withLaterAnswer = 0;
-    DataTable byAge;    // bucket, open
-    DataTable byOwner;  // owner, open, overdue, closed
-    DataTable byPeriod; // period, detractors, contacted, contacted_in_time, open, recovered
-};
+// The queue views of the screen and the `queue --view` option.
+enum class QueueView { Open, Mine, DueSoon, Overdue, Closed, Passives, All };
+std::optional<QueueView> queueViewFromName(const QString &name);
 
-// The mail a contact action opens: placeholders {name}, {first_name},
-// {comment}, {score}, {owner}, {date}.
-struct MailTemplate
-{
-    QString subject = QStringLiteral("About your feedback");
-    QString body = QStringLiteral(
-        "Hi {first_name},\n\nThank you for your answer on {date}. You wrote:\n\n> {comment}\n\n"
-        "I would like to understand what went wrong and what we can do about it. "
-        "Would you have 15 minutes this week?\n\nBest regards,\n{owner}");
-};
-QString applyTemplate(const QString &text, const FollowupItem &item, const QString &owner);
-QUrl mailtoUrl(const FollowupItem &item, const MailTemplate &mail, const QString &owner);
-
-// The detractor follow-up queue and the passive list. Every change is one
-// transaction and leaves an event (timestamped, attributed) in followup_events;
-// a refused change throws nps::Error (BadInput) and changes nothing.
+// The follow-up queue: every detractor gets an item with a deadline, an owner,
+// a status and a timeline. Every change is timestamped by the Clock and
+// attributed to an actor. Invalid requests throw Error::badInput and change
+// nothing.
 class FollowupQueue
 {
 public:
-    FollowupQueue(Database &db, const Clock &clock);
+    FollowupQueue(Database &db, const Clock &clock = systemClock());
 
-    // Queues the detractors (and, when the setting is on, the passives) of one
-    // import. Runs inside the caller's transaction (the importer's), in a few
-    // bulk statements; responses already queued are skipped. Returns the number
-    // of follow-ups created.
-    int enqueueForImport(qint64 importId);
-    // The same for every response in the database, in its own transaction.
-    int enqueueAll();
+    // Enters the detractors (and passives, when enabled) of one import. Runs in
+    // the caller's transaction; idempotent. Returns the number of new items.
+    qint64 enqueueForImport(qint64 importId);
+    // Enters every response that has no item yet (after changing settings, or
+    // for databases imported before follow-ups existed).
+    qint64 enqueueAll();
 
-    SlaSettings settings() const;
-    // Saves the settings and recomputes the deadlines of tracked items nobody
-    // has contacted yet; contacted and closed items keep the deadline they had.
-    void setSettings(const SlaSettings &settings);
+    // Saves the SLA and recomputes the deadline of every item not yet contacted.
+    void setSla(const SlaSettings &sla);
+    SlaSettings sla() const;
 
-    QVector<FollowupItem> list(QueueView view, const QString &owner = {}) const;
-    FollowupItem item(qint64 id) const; // throws BadInput for an unknown id
+    static constexpr double dueSoonHours = 12.0;
+    QVector<FollowupItem> items(QueueView view, const QString &owner = {}, int limit = -1) const;
+    FollowupItem item(qint64 id) const; // throws badInput for an unknown id
     QVector<FollowupEvent> history(qint64 id) const;
-    QueueCounts counts() const;
+
+    struct Counts
+    {
+        qint64 open = 0;
+        qint64 overdue = 0;
+        qint64 dueSoon = 0;
+    };
+    Counts counts() const;
 
     void assign(qint64 id, const QString &owner, const QString &actor);
-    // Assigns the open, unowned item with the earliest deadline to `owner`.
-    std::optional<qint64> takeNext(const QString &owner);
+    // Assigns the open, unowned item with the earliest deadline to `owner`; 0 when none.
+    qint64 takeNext(const QString &owner);
+    // Moves to `to`. Closing (resolved, won't fix, unreachable) needs a root cause
+    // from rootCauses(); reopening goes back to contacted or new.
     void setStatus(qint64 id, FollowupStatus to, const QString &actor, const QString &rootCause = {},
                    const QString &note = {});
-    // "open" on the command line: back to Contacted when it was contacted, else New.
     void reopen(qint64 id, const QString &actor, const QString &note = {});
     void addNote(qint64 id, const QString &text, const QString &actor);
-    // Logs a contact attempt; a New item becomes Contacted.
-    void logContact(qint64 id, const QString &actor, const QString &text);
+    // Logs a contact attempt (moves New to Contacted).
+    void logContact(qint64 id, const QString &actor, const QString &note = {});
 
     QStringList rootCauses() const;
     void addRootCause(const QString &name);
-    void removeRootCause(const QString &name);
 
-    // `period`: month, quarter or year.
-    SlaReport report(const QString &period = QStringLiteral("quarter")) const;
-
-    // Respondents whose latest answer (within `filter`) is in `group`
-    // (detractor, passive, promoter), with email and name.
-    DataTable contacts(const QString &group) const;
+    // A mailto: link addressing the respondent by name and quoting their comment.
+    static QUrl mailtoUrl(const FollowupItem &item, const QString &senderName);
 
 private:
-    int enqueue(const QString &scope, const QVariantList &scopeValues);
-    FollowupItem requireItem(qint64 id) const;
-    void addEvent(qint64 id, qint64 at, const QString &actor, const QString &kind, const QString &from,
-                  const QString &to, const QString &text);
-    void changeStatus(const FollowupItem &item, FollowupStatus to, const QString &actor,
-                      const QString &rootCause, const QString &note);
+    void requireOwnerName(const QString &actor) const;
+    void logEvent(qint64 id, const QString &actor, const QString &kind, const QString &from, const QString &to,
+                  const QString &text);
+    qint64 enqueueWhere(const QString &condition, const QVariantList &values);
 
     Database &m_db;
     const Clock &m_clock;

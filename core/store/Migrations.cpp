@@ -102,8 +102,6 @@ const std::vector<Migration> &all()
                             " source_line INTEGER)"),
              QStringLiteral("CREATE INDEX responses_time ON responses (submitted_at)"),
              QStringLiteral("CREATE INDEX responses_respondent ON responses (respondent_id, submitted_at)"),
-             QStringLiteral("CREATE INDEX responses_wave ON responses (wave_id)"),
-             QStringLiteral("CREATE INDEX responses_import ON responses (import_id)"),
              // Attributes from a separate CRM file, valid from `as_of`; responses'
              // effective profile_id merges them with the survey file's own values.
              QStringLiteral("CREATE TABLE respondent_attributes ("
@@ -126,9 +124,7 @@ const std::vector<Migration> &all()
              QStringLiteral("CREATE VIRTUAL TABLE comments_fts USING fts5 ("
                             " comment, content='responses', content_rowid='id',"
                             " tokenize='unicode61 remove_diacritics 2')"),
-             QStringLiteral("CREATE TRIGGER responses_fts_insert AFTER INSERT ON responses"
-                            " WHEN new.comment IS NOT NULL BEGIN"
-                            " INSERT INTO comments_fts (rowid, comment) VALUES (new.id, new.comment); END"),
+             commentIndexTrigger(),
              QStringLiteral("CREATE TRIGGER responses_fts_delete AFTER DELETE ON responses"
                             " WHEN old.comment IS NOT NULL BEGIN"
                             " INSERT INTO comments_fts (comments_fts, rowid, comment)"
@@ -160,30 +156,32 @@ const std::vector<Migration> &all()
                             " created_at INTEGER NOT NULL,"
                             " last_applied_at INTEGER,"
                             " last_applied_count INTEGER)"),
-             QStringLiteral("CREATE TABLE followups ("
-                            " id INTEGER PRIMARY KEY,"
-                            " response_id INTEGER NOT NULL UNIQUE REFERENCES responses (id) ON DELETE CASCADE,"
-                            " list TEXT NOT NULL DEFAULT 'detractor' CHECK (list IN ('detractor', 'passive')),"
-                            " status TEXT NOT NULL DEFAULT 'new'"
-                            "   CHECK (status IN ('new', 'contacted', 'resolved', 'wont_fix', 'unreachable')),"
-                            " tracked INTEGER NOT NULL DEFAULT 1,"
-                            " owner TEXT,"
-                            " due_at INTEGER,"
-                            " root_cause TEXT,"
-                            " created_at INTEGER NOT NULL,"
-                            " first_contact_at INTEGER,"
-                            " closed_at INTEGER,"
-                            " updated_at INTEGER NOT NULL)"),
+             QStringLiteral(
+                 "CREATE TABLE followups ("
+                 " id INTEGER PRIMARY KEY,"
+                 " response_id INTEGER NOT NULL UNIQUE REFERENCES responses (id) ON DELETE CASCADE,"
+                 " list TEXT NOT NULL DEFAULT 'detractor' CHECK (list IN ('detractor', 'passive')),"
+                 " status TEXT NOT NULL DEFAULT 'new'"
+                 "   CHECK (status IN ('new', 'contacted', 'resolved', 'wont_fix', 'unreachable')),"
+                 " tracked INTEGER NOT NULL DEFAULT 1,"
+                 " owner TEXT,"
+                 " due_at INTEGER,"
+                 " root_cause TEXT,"
+                 " created_at INTEGER NOT NULL,"
+                 " first_contact_at INTEGER,"
+                 " closed_at INTEGER,"
+                 " updated_at INTEGER NOT NULL)"),
              QStringLiteral("CREATE INDEX followups_queue ON followups (list, status, due_at)"),
-             QStringLiteral("CREATE TABLE followup_events ("
-                            " id INTEGER PRIMARY KEY,"
-                            " followup_id INTEGER NOT NULL REFERENCES followups (id) ON DELETE CASCADE,"
-                            " at INTEGER NOT NULL,"
-                            " actor TEXT,"
-                            " kind TEXT NOT NULL CHECK (kind IN ('created', 'status', 'assign', 'note', 'contact')),"
-                            " from_status TEXT,"
-                            " to_status TEXT,"
-                            " text TEXT)"),
+             QStringLiteral(
+                 "CREATE TABLE followup_events ("
+                 " id INTEGER PRIMARY KEY,"
+                 " followup_id INTEGER NOT NULL REFERENCES followups (id) ON DELETE CASCADE,"
+                 " at INTEGER NOT NULL,"
+                 " actor TEXT,"
+                 " kind TEXT NOT NULL CHECK (kind IN ('created', 'status', 'assign', 'note', 'contact')),"
+                 " from_status TEXT,"
+                 " to_status TEXT,"
+                 " text TEXT)"),
              QStringLiteral("CREATE INDEX followup_events_followup ON followup_events (followup_id, at)"),
              QStringLiteral("CREATE TABLE root_causes ("
                             " id INTEGER PRIMARY KEY,"
@@ -225,6 +223,13 @@ int userVersion(const QSqlDatabase &db)
 }
 
 } // namespace
+
+QString commentIndexTrigger()
+{
+    return QStringLiteral("CREATE TRIGGER responses_fts_insert AFTER INSERT ON responses"
+                          " WHEN new.comment IS NOT NULL BEGIN"
+                          " INSERT INTO comments_fts (rowid, comment) VALUES (new.id, new.comment); END");
+}
 
 int latestVersion()
 {

@@ -8,6 +8,11 @@ namespace nps::migrations {
 // database is told apart from ours.
 constexpr int applicationId = 0x4E505344;
 
+// The trigger that keeps comments_fts in step with new responses. A bulk import
+// drops it inside its transaction, indexes its comments in one statement (much
+// faster than row by row), and creates it again before committing.
+QString commentIndexTrigger();
+
 // The schema version this build writes; files from a newer build are refused.
 int latestVersion();
 

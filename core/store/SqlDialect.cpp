@@ -19,7 +19,8 @@ public:
     }
     QString commentMatches(const QString &alias) const override
     {
-        return QStringLiteral("%1.id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)").arg(alias);
+        return QStringLiteral("%1.id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)")
+            .arg(alias);
     }
 };
 

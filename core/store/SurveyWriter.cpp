@@ -31,9 +31,10 @@ SurveyWriter::SurveyWriter(Database &db, const Clock &clock)
 {
     const QSqlDatabase c = db.connection();
     m_insertResponse = sql::prepare(
-        c, QStringLiteral("INSERT OR IGNORE INTO responses (respondent_id, wave_id, import_id, dedup_key, external_id,"
-                          " submitted_at, score, comment, source_profile_id, profile_id, active, source_line)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        c, QStringLiteral(
+               "INSERT OR IGNORE INTO responses (respondent_id, wave_id, import_id, dedup_key, external_id,"
+               " submitted_at, score, comment, source_profile_id, profile_id, active, source_line)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     m_insertRespondent = sql::prepare(
         c, QStringLiteral("INSERT INTO respondents (user_id, email, name, created_at) VALUES (?, ?, ?, ?)"));
     m_findByUser = sql::prepare(c, QStringLiteral("SELECT id FROM respondents WHERE user_id = ?"));
@@ -42,14 +43,17 @@ SurveyWriter::SurveyWriter(Database &db, const Clock &clock)
     m_deleteRespondent = sql::prepare(c, QStringLiteral("DELETE FROM respondents WHERE id = ?"));
     m_insertValue = sql::prepare(
         c, QStringLiteral("INSERT OR IGNORE INTO attribute_values (attribute_id, value) VALUES (?, ?)"));
-    m_findValue =
-        sql::prepare(c, QStringLiteral("SELECT id FROM attribute_values WHERE attribute_id = ? AND value = ?"));
-    m_insertProfile = sql::prepare(c, QStringLiteral("INSERT OR IGNORE INTO profiles (signature) VALUES (?)"));
+    m_findValue = sql::prepare(
+        c, QStringLiteral("SELECT id FROM attribute_values WHERE attribute_id = ? AND value = ?"));
+    m_insertProfile =
+        sql::prepare(c, QStringLiteral("INSERT OR IGNORE INTO profiles (signature) VALUES (?)"));
     m_findProfile = sql::prepare(c, QStringLiteral("SELECT id FROM profiles WHERE signature = ?"));
     m_insertProfileValue = sql::prepare(
-        c, QStringLiteral("INSERT OR IGNORE INTO profile_values (profile_id, attribute_id, value_id) VALUES (?, ?, ?)"));
-    m_insertRejected = sql::prepare(c, QStringLiteral("INSERT INTO rejected_rows (import_id, line, column_number,"
-                                                      " column_name, value, reason) VALUES (?, ?, ?, ?, ?, ?)"));
+        c, QStringLiteral(
+               "INSERT OR IGNORE INTO profile_values (profile_id, attribute_id, value_id) VALUES (?, ?, ?)"));
+    m_insertRejected =
+        sql::prepare(c, QStringLiteral("INSERT INTO rejected_rows (import_id, line, column_number,"
+                                       " column_name, value, reason) VALUES (?, ?, ?, ?, ?, ?)"));
 }
 
 qint64 SurveyWriter::ensureWave(const QString &name, WaveKind kind)
@@ -58,19 +62,21 @@ qint64 SurveyWriter::ensureWave(const QString &name, WaveKind kind)
     const QVariant existing = sql::scalar(c, QStringLiteral("SELECT id FROM waves WHERE name = ?"), {name});
     if (existing.isValid())
         return existing.toLongLong();
-    QSqlQuery insert = sql::run(c, QStringLiteral("INSERT INTO waves (name, kind, created_at) VALUES (?, ?, ?)"),
-                                {name, waveKindName(kind), m_clock.now().toSecsSinceEpoch()});
+    QSqlQuery insert =
+        sql::run(c, QStringLiteral("INSERT INTO waves (name, kind, created_at) VALUES (?, ?, ?)"),
+                 {name, waveKindName(kind), m_clock.now().toSecsSinceEpoch()});
     return insert.lastInsertId().toLongLong();
 }
 
 qint64 SurveyWriter::startImport(const ImportRecord &r)
 {
-    QSqlQuery insert = sql::run(m_db.connection(),
-                                QStringLiteral("INSERT INTO imports (kind, file_name, file_path, file_size, sha256,"
-                                               " preset, encoding, mapping, started_at)"
-                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                {r.kind, r.fileName, r.filePath, r.fileSize, r.sha256, r.preset, r.encoding,
-                                 r.mappingJson, m_clock.now().toSecsSinceEpoch()});
+    QSqlQuery insert =
+        sql::run(m_db.connection(),
+                 QStringLiteral("INSERT INTO imports (kind, file_name, file_path, file_size, sha256,"
+                                " preset, encoding, mapping, started_at)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 {r.kind, r.fileName, r.filePath, r.fileSize, r.sha256, r.preset, r.encoding, r.mappingJson,
+                  m_clock.now().toSecsSinceEpoch()});
     return insert.lastInsertId().toLongLong();
 }
 
@@ -85,6 +91,11 @@ void SurveyWriter::finishImport(qint64 importId, const ImportCounts &counts, con
               m_clock.now().toSecsSinceEpoch(), importId});
     if (counts.imported > 0)
         m_db.bumpDataVersion();
+}
+
+void SurveyWriter::setImportHash(qint64 importId, const QString &sha256)
+{
+    sql::run(m_db.connection(), QStringLiteral("UPDATE imports SET sha256 = ? WHERE id = ?"), {sha256, importId});
 }
 
 QString SurveyWriter::normalisedEmail(const QString &email)
@@ -112,41 +123,35 @@ qint64 SurveyWriter::respondentFor(const ResponseRecord &record, bool *created)
         *created = false;
     const QString userId = record.userId.trimmed();
     const QString email = normalisedEmail(record.email);
-    if (!userId.isEmpty()) {
-        if (const auto it = m_respondentsByUser.constFind(userId); it != m_respondentsByUser.cend())
+    // User id first, else email; an identity seen once is cached for the rest of
+    // the import, and looked up in the database only when it may exist there.
+    const bool byUser = !userId.isEmpty();
+    QHash<QString, qint64> &cache = byUser ? m_respondentsByUser : m_respondentsByEmail;
+    const QString &key = byUser ? userId : email;
+    if (!key.isEmpty()) {
+        if (const auto it = cache.constFind(key); it != cache.cend())
             return it.value();
-        m_findByUser.addBindValue(userId);
-        sql::exec(m_findByUser);
-        if (m_findByUser.next()) {
-            const qint64 id = m_findByUser.value(0).toLongLong();
-            m_findByUser.finish();
-            m_respondentsByUser.insert(userId, id);
-            return id;
+        if (!m_knownRespondentsOnly) {
+            QSqlQuery &find = byUser ? m_findByUser : m_findByEmail;
+            find.addBindValue(key);
+            sql::exec(find);
+            const bool found = find.next();
+            const qint64 id = found ? find.value(0).toLongLong() : 0;
+            find.finish();
+            if (found) {
+                cache.insert(key, id);
+                return id;
+            }
         }
-        m_findByUser.finish();
-    } else if (!email.isEmpty()) {
-        if (const auto it = m_respondentsByEmail.constFind(email); it != m_respondentsByEmail.cend())
-            return it.value();
-        m_findByEmail.addBindValue(email);
-        sql::exec(m_findByEmail);
-        if (m_findByEmail.next()) {
-            const qint64 id = m_findByEmail.value(0).toLongLong();
-            m_findByEmail.finish();
-            m_respondentsByEmail.insert(email, id);
-            return id;
-        }
-        m_findByEmail.finish();
     }
     m_insertRespondent.addBindValue(userId.isEmpty() ? QVariant() : QVariant(userId));
     m_insertRespondent.addBindValue(email.isEmpty() ? QVariant() : QVariant(email));
     m_insertRespondent.addBindValue(record.name.trimmed().isEmpty() ? QVariant() : QVariant(record.name.trimmed()));
-    m_insertRespondent.addBindValue(m_clock.now().toSecsSinceEpoch());
+    m_insertRespondent.addBindValue(m_nowSecs);
     sql::exec(m_insertRespondent);
     const qint64 id = m_insertRespondent.lastInsertId().toLongLong();
-    if (!userId.isEmpty())
-        m_respondentsByUser.insert(userId, id);
-    else if (!email.isEmpty())
-        m_respondentsByEmail.insert(email, id);
+    if (!key.isEmpty())
+        cache.insert(key, id);
     if (created)
         *created = true;
     return id;
@@ -154,23 +159,24 @@ qint64 SurveyWriter::respondentFor(const ResponseRecord &record, bool *created)
 
 qint64 SurveyWriter::attributeId(const QString &name)
 {
-    const QString key = name.trimmed().toLower();
-    if (const auto it = m_attributes.constFind(key); it != m_attributes.cend())
+    if (const auto it = m_attributesVerbatim.constFind(name); it != m_attributesVerbatim.cend())
         return it.value();
-    const QSqlDatabase c = m_db.connection();
-    sql::run(c, QStringLiteral("INSERT OR IGNORE INTO attributes (name) VALUES (?)"), {name.trimmed()});
-    const qint64 id =
-        sql::scalar(c, QStringLiteral("SELECT id FROM attributes WHERE name = ?"), {name.trimmed()}).toLongLong();
-    m_attributes.insert(key, id);
+    const QString key = name.trimmed().toLower();
+    qint64 id = m_attributes.value(key);
+    if (id == 0) {
+        const QSqlDatabase c = m_db.connection();
+        sql::run(c, QStringLiteral("INSERT OR IGNORE INTO attributes (name) VALUES (?)"), {name.trimmed()});
+        id = sql::scalar(c, QStringLiteral("SELECT id FROM attributes WHERE name = ?"), {name.trimmed()}).toLongLong();
+        m_attributes.insert(key, id);
+    }
+    m_attributesVerbatim.insert(name, id);
     return id;
 }
 
 qint64 SurveyWriter::valueId(qint64 attribute, const QString &value)
 {
-    QString key = QString::number(attribute);
-    key += QChar(0x1f);
-    key += value;
-    if (const auto it = m_values.constFind(key); it != m_values.cend())
+    QHash<QString, qint64> &values = m_values[attribute];
+    if (const auto it = values.constFind(value); it != values.cend())
         return it.value();
     m_insertValue.addBindValue(attribute);
     m_insertValue.addBindValue(value);
@@ -182,7 +188,7 @@ qint64 SurveyWriter::valueId(qint64 attribute, const QString &value)
         throw Error::storage(QStringLiteral("attribute value vanished while importing"));
     const qint64 id = m_findValue.value(0).toLongLong();
     m_findValue.finish();
-    m_values.insert(key, id);
+    values.insert(value, id);
     return id;
 }
 
@@ -191,14 +197,16 @@ qint64 SurveyWriter::profileFor(QVector<std::pair<qint64, qint64>> values)
     if (values.isEmpty())
         return 0;
     std::sort(values.begin(), values.end());
+    const QByteArray key(reinterpret_cast<const char *>(values.constData()),
+                         values.size() * qsizetype(sizeof(std::pair<qint64, qint64>)));
+    if (const auto it = m_profiles.constFind(key); it != m_profiles.cend())
+        return it.value();
     QString signature;
     for (const auto &[attribute, value] : values) {
         if (!signature.isEmpty())
             signature += QLatin1Char(',');
         signature += QString::number(attribute) + QLatin1Char(':') + QString::number(value);
     }
-    if (const auto it = m_profiles.constFind(signature); it != m_profiles.cend())
-        return it.value();
     m_insertProfile.addBindValue(signature);
     sql::exec(m_insertProfile);
     m_findProfile.addBindValue(signature);
@@ -213,11 +221,12 @@ qint64 SurveyWriter::profileFor(QVector<std::pair<qint64, qint64>> values)
         m_insertProfileValue.addBindValue(value);
         sql::exec(m_insertProfileValue);
     }
-    m_profiles.insert(signature, id);
+    m_profiles.insert(key, id);
     return id;
 }
 
-SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const ResponseRecord &r, qint64 *responseId)
+SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const ResponseRecord &r,
+                                        qint64 *responseId)
 {
     if (r.score < 0 || r.score > 10)
         throw Error::badInput(QStringLiteral("score %1 is outside 0-10").arg(r.score));

@@ -65,13 +65,14 @@ public:
     qint64 ensureWave(const QString &name, WaveKind kind = WaveKind::Relational);
     qint64 startImport(const ImportRecord &record);
     void finishImport(qint64 importId, const ImportCounts &counts, const QStringList &warnings);
+    void setImportHash(qint64 importId, const QString &sha256);
 
     enum class Outcome { Added, Duplicate };
     // Adds one response; `responseId` receives the new row id when Added.
     Outcome add(qint64 waveId, qint64 importId, const ResponseRecord &record, qint64 *responseId = nullptr);
 
-    void addRejected(qint64 importId, qint64 line, int column, const QString &columnName, const QString &value,
-                     const QString &reason);
+    void addRejected(qint64 importId, qint64 line, int column, const QString &columnName,
+                     const QString &value, const QString &reason);
 
     // Identity and attribute interning, public for the attribute importer.
     qint64 respondentFor(const ResponseRecord &record, bool *created = nullptr);
@@ -100,10 +101,15 @@ private:
     QSqlQuery m_insertRejected;
     QHash<QString, qint64> m_respondentsByUser;
     QHash<QString, qint64> m_respondentsByEmail;
-    QHash<QString, qint64> m_attributes;
-    QHash<QString, qint64> m_values; // "attributeId\x1fvalue"
-    QHash<QString, qint64> m_profiles;
+    // Interning caches: the hot path of a million-row import does hash lookups
+    // only, no string building.
+    QHash<QString, qint64> m_attributes;        // lower-cased trimmed name -> id
+    QHash<QString, qint64> m_attributesVerbatim; // name as the file spells it -> id
+    QHash<qint64, QHash<QString, qint64>> m_values;
+    QHash<QByteArray, qint64> m_profiles; // sorted (attribute, value) ids as raw bytes -> id
     QVector<std::pair<qint64, qint64>> m_scratch;
+    qint64 m_nowSecs = 0; // one timestamp for every row this writer creates
+    bool m_knownRespondentsOnly = false; // true: every respondent this writer meets is in the caches
 };
 
 } // namespace nps

@@ -18,10 +18,9 @@ namespace nps::ui {
 // delivered if `receiver` is destroyed first. Returns the watcher so callers
 // can wait on it (tests, screenshots).
 template<typename Result>
-QFutureWatcher<std::optional<Result>> *runInBackground(QObject *receiver, const QString &path,
-                                                        std::function<Result(Database &)> work,
-                                                        std::function<void(const Result &)> done,
-                                                        std::function<void(const QString &)> failed = {})
+QFutureWatcher<std::optional<Result>> *
+runInBackground(QObject *receiver, const QString &path, std::function<Result(Database &)> work,
+                std::function<void(const Result &)> done, std::function<void(const QString &)> failed = {})
 {
     auto *watcher = new QFutureWatcher<std::optional<Result>>(receiver);
     auto errorText = std::make_shared<QString>();

@@ -18,6 +18,7 @@ struct ScreenContext
     QString databasePath; // empty when no database is open
     ResponseFilter filter;
     const Clock *clock = nullptr;
+    double confidence = 0.95; // of every interval and significance test shown
 };
 
 // A page of the main window. The window calls setContext() whenever the

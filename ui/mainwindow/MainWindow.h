@@ -1,23 +1,44 @@
 #pragma once
 
+#include "common/Screen.h"
+
 #include <QMainWindow>
+#include <QPointer>
+#include <functional>
 #include <memory>
 
+class QActionGroup;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
-
-namespace nps::ui {
-class Screen;
-}
+class QVBoxLayout;
 
 namespace nps {
+class Clock;
 class Database;
-}
+} // namespace nps
 
 namespace nps::ui {
 
-// The application shell: a navigation sidebar and one page per screen.
+class FilterBar;
+class ImportWizard;
+struct FilterChoices;
+
+// Where the window asks the user for a file or a line of text. Tests replace
+// them so nothing blocks; the defaults are the platform dialogs.
+struct WindowDialogs
+{
+    std::function<QString(QWidget *parent, const QString &title, const QString &filter)> openFile;
+    std::function<QString(QWidget *parent, const QString &title, const QString &filter)> saveFile;
+    // Empty result: cancelled.
+    std::function<QString(QWidget *parent, const QString &title, const QString &label, const QString &text)>
+        text;
+};
+
+// The application shell: a navigation sidebar, the shared filter bar, and one
+// page per screen. Every screen gets the same ScreenContext (database, filter,
+// clock, confidence) whenever one of them changes.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -25,33 +46,105 @@ class MainWindow : public QMainWindow
 public:
     enum class View { Overview, Segments, Trends, Comments, Followups, Imports };
 
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `clock` defaults to the system clock; tests pass a FixedClock.
+    explicit MainWindow(QWidget *parent = nullptr, const Clock *clock = nullptr);
     ~MainWindow() override;
 
-    // Opens a .npsdb file; on failure the error is shown in the window and
-    // false is returned (the previous database, if any, stays open).
+    // Opens a .npsdb file; on failure the error is shown in the window with what
+    // to do next and false is returned (the previous database, if any, stays open).
     bool openDatabase(const QString &path);
+    // Creates an empty database at `path` (replacing nothing: an existing file is opened).
+    bool newDatabase(const QString &path);
+    void closeDatabase();
+    QString databasePath() const;
     Database *database() const { return m_database.get(); }
 
     // Selects a screen by its command-line name ("overview", "segments", ...).
     bool selectView(const QString &name);
     void selectView(View view);
     View currentView() const;
+    // The screen of `view`, or nullptr while that screen is a placeholder.
+    Screen *screen(View view) const;
 
-    // Renders the window offscreen at `size` to a PNG file.
+    FilterBar *filterBar() const { return m_filterBar; }
+    ScreenContext context() const { return m_context; }
+    double confidence() const { return m_context.confidence; }
+    void setConfidence(double level);
+    QStringList recentFiles() const;
+
+    // Blocks (processing events) until the filter choices and the current screen are loaded.
+    void waitUntilLoaded();
+    // Renders the window offscreen at `size` to a PNG file, with the screen filled.
     bool renderScreenshot(const QString &path, const QSize &size);
 
     QString errorText() const;
+    QString noticeText() const;
+
+    void setDialogs(WindowDialogs dialogs);
+    // Off for --screenshot runs: opening a file there must not change the
+    // user's recent files, last file or window geometry.
+    void setPersistent(bool persistent) { m_persistent = persistent; }
+
+    // Survey files dropped or chosen with File > Import...: starts the import.
+    void importFiles(const QStringList &paths, bool attributes = false);
+    // The open import wizard, if any (tests drive it).
+    ImportWizard *importWizard() const;
+
+public slots:
+    // The follow-up queue's counts, shown in the sidebar and the window title.
+    void setFollowupCounts(qint64 overdue, qint64 dueSoon);
+    // Recounts the queue off the GUI thread (after edits, and every minute).
+    void refreshFollowupCounts();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildUi();
+    void buildMenus();
+    QWidget *buildWelcome();
+    void refreshWelcome();
     void showError(const QString &message);
+    void showNotice(const QString &message);
+    void applyContext();
+    void loadChoices();
+    void addRecent(const QString &path);
+    void rebuildRecentMenu();
+    void updateTitle();
+    void saveCurrentView();
+    void deleteSavedView(const QString &name);
+    void chooseSavedView(const QString &name);
+    void focusSearch();
+    void importAttributes(const QString &path);
+    void editOwner();
 
+    const Clock *m_clock = nullptr;
+    WindowDialogs m_dialogs;
     std::unique_ptr<Database> m_database;
+    ScreenContext m_context;
+    QMap<QString, ResponseFilter> m_savedViews;
+    int m_pendingChoices = 0;
+    bool m_persistent = true;
+    qint64 m_overdue = -1;
+    qint64 m_dueSoon = 0;
+
+    QStackedWidget *m_outer = nullptr; // welcome | workspace
+    QVBoxLayout *m_recentBox = nullptr;
+    QWidget *m_welcome = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QLabel *m_errorBanner = nullptr;
-    QList<Screen *> m_screens;
+    FilterBar *m_filterBar = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    bool m_bannerIsError = false;
+    QLabel *m_statusInfo = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QActionGroup *m_confidenceGroup = nullptr;
+    QList<QAction *> m_needDatabase;
+    QVector<Screen *> m_screenByView;
+    QPointer<ImportWizard> m_wizard;
 };
 
 } // namespace nps::ui

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace nps {
+
+class Database;
+
+// Every response reduced to what pivots need, one column per field (21 bytes a
+// response): built by one scan of `responses`, persisted in `analysis_cache`
+// under the data_version it was built from, and shared in memory per file.
+// Internal to core/analysis; public for tests and benchmarks.
+class ResponseColumns
+{
+public:
+    // packed bits: 0-3 score, 4-5 active (0 unknown, 1 inactive, 2 active),
+    // 6 has comment, 7 has a submitted_at.
+    static constexpr quint8 activeShift = 4;
+    static constexpr quint8 commentBit = 1u << 6;
+    static constexpr quint8 datedBit = 1u << 7;
+
+    qint64 dataVersion = -1;
+    std::vector<quint8> packed;
+    std::vector<qint32> day;          // UTC days since 1970-01-01 (0 when undated)
+    std::vector<quint32> profile;     // profiles.id, 0 for none
+    std::vector<quint32> wave;        // waves.id
+    std::vector<quint32> respondent;  // respondents.id
+    std::vector<quint32> secondOfDay; // with `day`, the exact submitted_at
+    qint32 minDay = 0, maxDay = 0;    // over dated rows (minDay > maxDay when none)
+
+    size_t size() const { return packed.size(); }
+    qint64 submittedAt(size_t row) const { return qint64(day[row]) * 86400 + secondOfDay[row]; }
+
+    // Row indexes ordered by respondent, then submitted_at (undated first), then
+    // response id: each person's answers in time order. Computed once, on first use.
+    const std::vector<quint32> &respondentOrder() const;
+
+    // Builds from SQL inside one read transaction, so rows and version match.
+    static std::shared_ptr<const ResponseColumns> build(Database &db);
+    QByteArray serialize() const;
+    // nullptr when the blob is not a valid serialization.
+    static std::shared_ptr<const ResponseColumns> deserialize(const QByteArray &blob);
+
+    // The columns for the file's current data_version: from memory, else from
+    // analysis_cache, else built (and persisted when the file is writable).
+    static std::shared_ptr<const ResponseColumns> current(Database &db);
+    static void clearMemory();
+
+    static constexpr const char *cacheKey = "response_columns.v2";
+
+private:
+    mutable std::once_flag m_orderOnce;
+    mutable std::vector<quint32> m_respondentOrder;
+};
+
+} // namespace nps

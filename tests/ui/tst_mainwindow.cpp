@@ -1,0 +1,308 @@
+#include "UiFixture.h"
+#include "analysis/AnalysisService.h"
+#include "common/FilterBar.h"
+#include "common/GroupColors.h"
+#include "followups/FollowupQueue.h"
+#include "importwizard/ImportWizard.h"
+#include "mainwindow/MainWindow.h"
+#include "overview/OverviewScreen.h"
+#include "query/SavedViews.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace nps;
+using namespace nps::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_demo;
+    FixedClock m_clock{test::demoNow()};
+
+    OverviewScreen *overview(MainWindow &window)
+    {
+        return qobject_cast<OverviewScreen *>(window.screen(MainWindow::View::Overview));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::isolateSettings(m_dir);
+        m_demo = test::makeDemoDatabase(m_dir, QStringLiteral("demo.npsdb"), 1500);
+    }
+
+    void opensWithoutADatabase()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.databasePath().isEmpty());
+        QVERIFY(window.errorText().isEmpty());
+        QCOMPARE(window.windowTitle(), QStringLiteral("NPS Desk"));
+        QVERIFY(window.screen(MainWindow::View::Overview));
+        QVERIFY(window.screen(MainWindow::View::Imports));
+        QVERIFY(!window.findChildren<QWidget *>().isEmpty());
+    }
+
+    void badFileShowsTheErrorInTheWindow_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("create");
+        QTest::newRow("text file") << QByteArray("plan,score\nPro,9\n") << true;
+        QTest::newRow("truncated sqlite") << QByteArray("SQLite format 3\0\x10\0", 19) << true;
+        QTest::newRow("missing") << QByteArray() << false;
+    }
+
+    void badFileShowsTheErrorInTheWindow()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(bool, create);
+        const QString path = m_dir.filePath(QStringLiteral("bad-%1.npsdb").arg(QTest::currentDataTag()));
+        if (create) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(content);
+        }
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        QVERIFY(!window.openDatabase(path));
+        QVERIFY2(window.errorText().contains(QStringLiteral("Cannot open")), qPrintable(window.errorText()));
+        QVERIFY(window.errorText().contains(QStringLiteral("File > Open")));
+        QVERIFY(window.databasePath().isEmpty());
+        // A good file afterwards clears the error; a bad one then keeps the good one open.
+        QVERIFY(window.openDatabase(m_demo));
+        QVERIFY(window.errorText().isEmpty());
+        QVERIFY(!window.openDatabase(path));
+        QCOMPARE(window.databasePath(), m_demo);
+        QVERIFY(!window.errorText().isEmpty());
+    }
+
+    void openingFillsTheOverviewAndRemembersTheFile()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        QVERIFY(window.openDatabase(m_demo));
+        window.selectView(MainWindow::View::Overview);
+        window.waitUntilLoaded();
+        OverviewScreen *screen = overview(window);
+        QVERIFY(screen && screen->data());
+        Database db;
+        db.open(m_demo, Database::Mode::ExistingOnly);
+        QCOMPARE(screen->data()->summary.n(), AnalysisService(db).summary({}).n());
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo.npsdb")));
+        QCOMPARE(window.recentFiles().value(0), QFileInfo(m_demo).absoluteFilePath());
+        QCOMPARE(QSettings().value(QStringLiteral("files/last")).toString(),
+                 QFileInfo(m_demo).absoluteFilePath());
+        // The filter bar got the file's choices.
+        QVERIFY(window.filterBar()->choices().attributes.contains(QStringLiteral("Plan")));
+        QCOMPARE(window.filterBar()->choices().waves.size(), 8);
+        QCOMPARE(window.filterBar()->descriptionText(), QStringLiteral("Showing: All responses"));
+        // The follow-up queue's overdue count reaches the title and the Overview card.
+        const FollowupQueue::Counts counts = FollowupQueue(db, m_clock).counts();
+        QVERIFY(counts.overdue > 0);
+        QCOMPARE(window.windowTitle(),
+                 QStringLiteral("demo.npsdb (%1 overdue) — NPS Desk").arg(counts.overdue));
+        QCOMPARE(screen->cardValue(QStringLiteral("Open follow-ups")), QLocale().toString(counts.open));
+    }
+
+    void filterBarChangesReachEveryScreen()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        QVERIFY(window.openDatabase(m_demo));
+        window.waitUntilLoaded();
+        QSignalSpy spy(window.filterBar(), &FilterBar::filterChanged);
+
+        // Through the real control: the "Active users only" check box.
+        auto *active = window.filterBar()->findChild<QCheckBox *>();
+        QVERIFY(active);
+        active->click();
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(window.context().filter.activeOnly);
+
+        ResponseFilter filter = window.context().filter;
+        filter.attributes.insert(QStringLiteral("Plan"), {QStringLiteral("Enterprise")});
+        window.filterBar()->setFilter(filter);
+        QVERIFY(window.context().filter == filter);
+        QCOMPARE(window.filterBar()->descriptionText(), QStringLiteral("Showing: ") + filter.describe());
+
+        window.selectView(MainWindow::View::Overview);
+        window.waitUntilLoaded();
+        OverviewScreen *screen = overview(window);
+        QVERIFY(screen->data()->filter == filter);
+        Database db;
+        db.open(m_demo, Database::Mode::ExistingOnly);
+        const NpsSummary expected = AnalysisService(db).summary(filter);
+        QCOMPARE(screen->data()->summary.n(), expected.n());
+        QVERIFY(expected.n() < AnalysisService(db).summary({}).n());
+
+        // The confidence level is part of the context too.
+        window.setConfidence(0.99);
+        window.waitUntilLoaded();
+        QCOMPARE(screen->data()->summary.confidence, 0.99);
+        QCOMPARE(screen->data()->summary.ci.low, AnalysisService(db).summary(filter, 0.99).ci.low);
+        window.setConfidence(0.95);
+    }
+
+    void savedViewsRoundTrip()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.setDialogs({{}, {}, [](QWidget *, const QString &, const QString &, const QString &) {
+                               return QStringLiteral("Enterprise, active");
+                           }});
+        window.show();
+        QVERIFY(window.openDatabase(m_demo));
+        window.waitUntilLoaded();
+        ResponseFilter filter;
+        filter.activeOnly = true;
+        filter.attributes.insert(QStringLiteral("Plan"), {QStringLiteral("Enterprise")});
+        window.filterBar()->setFilter(filter);
+        QToolButton *save = nullptr;
+        for (QToolButton *button : window.filterBar()->findChildren<QToolButton *>()) {
+            if (button->accessibleName() == QStringLiteral("Save view"))
+                save = button;
+        }
+        QVERIFY(save);
+        save->click();
+        QCOMPARE(window.filterBar()->currentViewName(), QStringLiteral("Enterprise, active"));
+        {
+            Database db;
+            db.open(m_demo, Database::Mode::ExistingOnly);
+            const QVector<SavedView> views = SavedViews(db, m_clock).list();
+            QCOMPARE(views.size(), 1);
+            QVERIFY(views.constFirst().filter == filter);
+        }
+        // A new window on the same file offers the view and applies it.
+        MainWindow again(nullptr, &m_clock);
+        again.show();
+        QVERIFY(again.openDatabase(m_demo));
+        again.waitUntilLoaded();
+        QCOMPARE(again.filterBar()->choices().savedViews, QStringList{QStringLiteral("Enterprise, active")});
+        emit again.filterBar()->savedViewChosen(QStringLiteral("Enterprise, active"));
+        QVERIFY(again.context().filter == filter);
+        emit again.filterBar()->deleteViewRequested(QStringLiteral("Enterprise, active"));
+        Database db;
+        db.open(m_demo, Database::Mode::ExistingOnly);
+        QVERIFY(SavedViews(db, m_clock).list().isEmpty());
+    }
+
+    void shortcutsSwitchScreens()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        QVERIFY(window.openDatabase(m_demo));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::Trends);
+        QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::Imports);
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::Overview);
+        // Ctrl+F focuses the search of the screen that has one.
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), MainWindow::View::Comments);
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        auto *focused = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(focused);
+        QCOMPARE(focused->accessibleName(), QStringLiteral("Search comments"));
+    }
+
+    void surveyFileNeedsADatabaseThenOpensTheWizard()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        window.importFiles({QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv")});
+        QVERIFY(window.errorText().contains(QStringLiteral("Open or create a database")));
+        QVERIFY(!window.importWizard());
+        QVERIFY(window.openDatabase(m_demo));
+        window.importFiles({QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv")});
+        QVERIFY(window.importWizard());
+        window.importWizard()->waitUntilIdle();
+        QCOMPARE(window.importWizard()->detectedColumn(QStringLiteral("score")), QStringLiteral("Score"));
+        window.importWizard()->reject();
+    }
+
+    void followupCountsShowInTitle()
+    {
+        MainWindow window(nullptr, &m_clock);
+        QVERIFY(window.openDatabase(m_demo));
+        window.setFollowupCounts(4, 2);
+        QCOMPARE(window.windowTitle(), QStringLiteral("demo.npsdb (4 overdue) — NPS Desk"));
+    }
+
+    void followsADarkPalette()
+    {
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x1f));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        dark.setColor(QPalette::Midlight, QColor(0x44, 0x44, 0x44));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x7d, 0xd1));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        QApplication::setPalette(dark);
+        {
+            MainWindow window(nullptr, &m_clock);
+            QVERIFY(window.openDatabase(m_demo));
+            window.selectView(MainWindow::View::Overview);
+            const QString png = m_dir.filePath(QStringLiteral("dark.png"));
+            QVERIFY(window.renderScreenshot(png, QSize(1440, 900)));
+            if (qEnvironmentVariableIsSet("NPSDESK_KEEP_PNG"))
+                QFile::copy(png, qEnvironmentVariable("NPSDESK_KEEP_PNG"));
+            const QImage image(png);
+            // Most of the window is dark, and no card is painted in a light colour.
+            qint64 darkPixels = 0, lightPixels = 0;
+            for (int y = 0; y < image.height(); y += 3) {
+                for (int x = 0; x < image.width(); x += 3) {
+                    const int lightness = QColor(image.pixel(x, y)).lightness();
+                    darkPixels += lightness < 80;
+                    lightPixels += lightness > 230;
+                }
+            }
+            QVERIFY2(darkPixels > 20 * lightPixels,
+                     qPrintable(QStringLiteral("%1 dark, %2 light").arg(darkPixels).arg(lightPixels)));
+        }
+        QApplication::setPalette(light);
+    }
+
+    void screenshotIsFilled()
+    {
+        MainWindow window(nullptr, &m_clock);
+        QVERIFY(window.openDatabase(m_demo));
+        window.selectView(MainWindow::View::Overview);
+        const QString png = m_dir.filePath(QStringLiteral("overview.png"));
+        QVERIFY(window.renderScreenshot(png, QSize(1200, 800)));
+        QImage image(png);
+        QCOMPARE(image.size(), QSize(1200, 800) * window.devicePixelRatio());
+        // The distribution bars are drawn in the group colours.
+        int promoter = 0, detractor = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QRgb pixel = image.pixel(x, y) & 0xffffff;
+                promoter += pixel == (promoterColor().rgb() & 0xffffff);
+                detractor += pixel == (detractorColor().rgb() & 0xffffff);
+            }
+        }
+        QVERIFY2(promoter > 500, qPrintable(QString::number(promoter)));
+        QVERIFY2(detractor > 500, qPrintable(QString::number(detractor)));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

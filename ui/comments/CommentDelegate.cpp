@@ -1,0 +1,200 @@
+#include "CommentDelegate.h"
+
+#include "CommentListModel.h"
+#include "common/GroupColors.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QDateTime>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextLayout>
+
+namespace nps::ui {
+
+namespace {
+
+constexpr int margin = 8;
+constexpr int badgeWidth = 30;
+constexpr int lineHeight = 20;
+constexpr int maxChips = 4;
+
+QColor groupColor(int group)
+{
+    switch (NpsGroup(group)) {
+    case NpsGroup::Detractor:
+        return detractorColor();
+    case NpsGroup::Passive:
+        return passiveColor();
+    case NpsGroup::Promoter:
+        return promoterColor();
+    }
+    return Qt::gray;
+}
+
+// Draws a rounded chip at x (baseline row `y`), returns the x after it.
+int drawChip(QPainter *p, int x, int y, const QString &text, const QColor &fill, const QColor &fg,
+             int maxRight)
+{
+    const QFontMetrics fm(p->font());
+    const int w = fm.horizontalAdvance(text) + 12;
+    if (x + w > maxRight)
+        return x;
+    QPainterPath path;
+    path.addRoundedRect(QRectF(x, y + 2, w, lineHeight - 4), 7, 7);
+    p->fillPath(path, fill);
+    p->setPen(fg);
+    p->drawText(QRect(x, y, w, lineHeight), Qt::AlignCenter, text);
+    return x + w + 4;
+}
+
+} // namespace
+
+CommentDelegate::CommentDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+int CommentDelegate::textWidth(const QStyleOptionViewItem &option) const
+{
+    int width = option.rect.width();
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        width = view->viewport()->width();
+    return std::max(120, width - badgeWidth - 3 * margin);
+}
+
+qreal CommentDelegate::layoutText(QTextLayout &layout, int width) const
+{
+    QTextOption wrap;
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(wrap);
+    layout.beginLayout();
+    qreal height = 0;
+    for (;;) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, height));
+        height += line.height();
+    }
+    layout.endLayout();
+    return height;
+}
+
+QStringList CommentDelegate::chips(const QModelIndex &index) const
+{
+    const QStringList all = index.data(CommentListModel::AttributesRole).toStringList();
+    QStringList shown;
+    for (const QString &a : all) {
+        const QString name = a.section(QStringLiteral(": "), 0, 0);
+        if (m_keyAttributes.isEmpty() || m_keyAttributes.contains(name))
+            shown << a.section(QStringLiteral(": "), 1);
+        if (shown.size() == maxChips)
+            break;
+    }
+    return shown;
+}
+
+QSize CommentDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QTextLayout layout(index.data(CommentListModel::CommentRole).toString(), option.font);
+    const qreal text = layoutText(layout, textWidth(option));
+    const bool tags = !index.data(CommentListModel::TagsRole).toList().isEmpty();
+    const int height =
+        margin + lineHeight * 2 + 4 + int(std::ceil(text)) + (tags ? lineHeight + 4 : 0) + margin;
+    return {option.rect.width(), height};
+}
+
+void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRect r = option.rect;
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette &pal = option.palette;
+    painter->fillRect(r, selected ? pal.color(QPalette::Highlight).lighter(175) : pal.color(QPalette::Base));
+    painter->setPen(pal.color(QPalette::Midlight));
+    painter->drawLine(r.bottomLeft(), r.bottomRight());
+    if (option.state & QStyle::State_HasFocus) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
+        painter->drawRect(r.adjusted(1, 1, -1, -1));
+    }
+
+    // Score badge.
+    const int score = index.data(CommentListModel::ScoreRole).toInt();
+    const QColor color = groupColor(index.data(CommentListModel::GroupRole).toInt());
+    QPainterPath badge;
+    badge.addRoundedRect(QRectF(r.left() + margin, r.top() + margin, badgeWidth, badgeWidth - 4), 6, 6);
+    painter->fillPath(badge, color);
+    QFont bold = option.font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(Qt::white);
+    painter->drawText(QRect(r.left() + margin, r.top() + margin, badgeWidth, badgeWidth - 4), Qt::AlignCenter,
+                      QString::number(score));
+
+    const int x0 = r.left() + margin * 2 + badgeWidth;
+    const int right = r.right() - margin;
+    int y = r.top() + margin;
+
+    // Date, wave and star.
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * 0.9);
+    painter->setFont(small);
+    painter->setPen(pal.color(QPalette::PlaceholderText));
+    const QDateTime date = index.data(CommentListModel::DateRole).toDateTime();
+    const QString header =
+        QStringLiteral("%1   %2   #%3")
+            .arg(date.isValid() ? date.date().toString(Qt::ISODate) : QStringLiteral("no date"),
+                 index.data(CommentListModel::WaveRole).toString())
+            .arg(index.data(CommentListModel::IdRole).toLongLong());
+    painter->drawText(QRect(x0, y, right - x0 - 24, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, header);
+    if (index.data(CommentListModel::StarredRole).toBool()) {
+        painter->setPen(QColor(0xe6, 0xa1, 0x00));
+        painter->setFont(bold);
+        painter->drawText(QRect(right - 20, y, 20, lineHeight), Qt::AlignCenter, QStringLiteral("\u2605"));
+        painter->setFont(small);
+    }
+    y += lineHeight;
+
+    // Key attributes as chips.
+    int x = x0;
+    for (const QString &chip : chips(index))
+        x = drawChip(painter, x, y, chip, pal.color(QPalette::AlternateBase).darker(108),
+                     pal.color(QPalette::Text), right);
+    y += lineHeight + 4;
+
+    // The comment, wrapped, with search hits highlighted.
+    painter->setFont(option.font);
+    QTextLayout layout(index.data(CommentListModel::CommentRole).toString(), option.font);
+    QVector<QTextLayout::FormatRange> formats;
+    for (const QVariant &hit : index.data(CommentListModel::HitsRole).toList()) {
+        const QPoint h = hit.toPoint();
+        QTextLayout::FormatRange range;
+        range.start = h.x();
+        range.length = h.y();
+        range.format.setBackground(QColor(0xff, 0xe5, 0x8f));
+        range.format.setFontWeight(QFont::Bold);
+        formats.append(range);
+    }
+    layout.setFormats(formats);
+    const qreal textHeight = layoutText(layout, textWidth(option));
+    painter->setPen(pal.color(QPalette::Text));
+    layout.draw(painter, QPointF(x0, y));
+    y += int(std::ceil(textHeight)) + 4;
+
+    // Tags.
+    x = x0;
+    painter->setFont(small);
+    for (const QVariant &v : index.data(CommentListModel::TagsRole).toList()) {
+        const QVariantMap tag = v.toMap();
+        const QColor tagColor(tag.value(QStringLiteral("color")).toString());
+        x = drawChip(painter, x, y, tag.value(QStringLiteral("name")).toString(), tagColor,
+                     tagColor.lightness() > 160 ? Qt::black : Qt::white, right);
+    }
+    painter->restore();
+}
+
+} // namespace nps::ui

@@ -1,0 +1,1160 @@
+#include "CommentsScreen.h"
+
+#include "CommentDelegate.h"
+#include "CommentListModel.h"
+#include "CommentsDialogs.h"
+#include "RuleDialog.h"
+#include "common/BackgroundTask.h"
+#include "common/Error.h"
+#include "common/GroupColors.h"
+#include "store/Database.h"
+
+#include <QAction>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStringListModel>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QThread>
+#include <QToolTip>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace nps::ui {
+
+namespace {
+
+struct TagsAndRules
+{
+    QVector<Tag> tags;
+    QVector<TagRule> rules;
+};
+
+QString settingsGroup(const QString &path)
+{
+    // Keyed by the database path: each file remembers its own filter and position.
+    return QStringLiteral("comments/") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+
+QTableWidgetItem *numberItem(double value, int decimals = 1)
+{
+    auto *item = new QTableWidgetItem;
+    item->setData(Qt::DisplayRole,
+                  decimals == 0 ? QVariant(qint64(value)) : QVariant(std::round(value * 10) / 10));
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QString dateText(const std::optional<qint64> &secs)
+{
+    return secs ? QDateTime::fromSecsSinceEpoch(*secs, Qt::UTC).date().toString(Qt::ISODate)
+                : QStringLiteral("-");
+}
+
+} // namespace
+
+CommentsScreen::CommentsScreen(QWidget *parent)
+    : Screen(parent)
+    , m_defaultDialogs(std::make_unique<CommentsDialogs>())
+    , m_dialogs(m_defaultDialogs.get())
+{
+    buildUi();
+}
+
+CommentsScreen::~CommentsScreen() = default;
+
+void CommentsScreen::setDialogs(CommentsDialogs *dialogs)
+{
+    m_dialogs = dialogs ? dialogs : m_defaultDialogs.get();
+}
+
+void CommentsScreen::buildUi()
+{
+    setAccessibleName(QStringLiteral("Comments"));
+    m_undo = new QUndoStack(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(buildReader(), QStringLiteral("Comments"));
+    m_tabs->addTab(buildTagManager(), QStringLiteral("Tags, rules and suggestions"));
+    m_tabs->addTab(buildThemes(), QStringLiteral("Theme drivers"));
+    layout->addWidget(m_tabs);
+
+    QAction *undo = m_undo->createUndoAction(this, QStringLiteral("Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undo->createRedoAction(this, QStringLiteral("Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    for (QAction *a : {undo, redo}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == 1 && m_detractorWords->count() == 0)
+            reloadSuggestions();
+    });
+}
+
+QWidget *CommentsScreen::buildReader()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *filters = new QHBoxLayout;
+    m_search = new QLineEdit;
+    m_search->setPlaceholderText(QStringLiteral("Search: words, prefix*, \"phrase\", AND OR NOT"));
+    m_search->setAccessibleName(QStringLiteral("Search comments"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(140);
+    m_group = new QComboBox;
+    m_group->setAccessibleName(QStringLiteral("Group"));
+    m_group->addItem(QStringLiteral("All groups"), -1);
+    m_group->addItem(QStringLiteral("Detractors (0-6)"), int(NpsGroup::Detractor));
+    m_group->addItem(QStringLiteral("Passives (7-8)"), int(NpsGroup::Passive));
+    m_group->addItem(QStringLiteral("Promoters (9-10)"), int(NpsGroup::Promoter));
+    m_score = new QComboBox;
+    m_score->setAccessibleName(QStringLiteral("Score"));
+    m_score->addItem(QStringLiteral("Any score"), -1);
+    for (int s = 0; s <= 10; ++s)
+        m_score->addItem(QStringLiteral("Score %1").arg(s), s);
+    m_tagFilter = new QComboBox;
+    m_tagFilter->setAccessibleName(QStringLiteral("Tag filter"));
+    m_tagFilter->addItem(QStringLiteral("Any tag"), QString());
+    m_untagged = new QCheckBox(QStringLiteral("Untagged"));
+    m_starred = new QCheckBox(QStringLiteral("Starred"));
+    m_count = new QLabel;
+    m_count->setAccessibleName(QStringLiteral("Comment count"));
+    filters->addWidget(m_search, 3);
+    filters->addWidget(m_group);
+    filters->addWidget(m_score);
+    filters->addWidget(m_tagFilter);
+    filters->addWidget(m_untagged);
+    filters->addWidget(m_starred);
+    filters->addWidget(m_count);
+    layout->addLayout(filters);
+
+    auto *tagging = new QHBoxLayout;
+    m_pinnedBar = new QLabel;
+    m_pinnedBar->setAccessibleName(QStringLiteral("Pinned tags"));
+    m_pinnedBar->setTextFormat(Qt::RichText);
+    m_pinnedBar->setWordWrap(true);
+    m_pinnedBar->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_quickTag = new QLineEdit;
+    m_quickTag->setPlaceholderText(
+        QStringLiteral("Quick tag (T): type a tag, Enter toggles it on the selection"));
+    m_quickTag->setAccessibleName(QStringLiteral("Quick tag"));
+    m_quickTag->setMinimumWidth(120);
+    m_tagNames = new QStringListModel(this);
+    m_completer = new QCompleter(m_tagNames, this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_quickTag->setCompleter(m_completer);
+    auto *star = new QPushButton(QStringLiteral("\u2605 Star (S)"));
+    tagging->addWidget(m_pinnedBar, 3);
+    tagging->addWidget(m_quickTag, 2);
+    tagging->addWidget(star);
+    layout->addLayout(tagging);
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    m_list = new QListView;
+    m_list->setAccessibleName(QStringLiteral("Comments"));
+    m_model = new CommentListModel(this);
+    m_delegate = new CommentDelegate(this);
+    m_delegate->setKeyAttributes({QStringLiteral("Plan"), QStringLiteral("Role"),
+                                  QStringLiteral("Company size"), QStringLiteral("Region"),
+                                  QStringLiteral("Segment"), QStringLiteral("Company")});
+    m_list->setModel(m_model);
+    m_list->setItemDelegate(m_delegate);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setUniformItemSizes(false);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->installEventFilter(this);
+    m_detail = new QTextBrowser;
+    m_detail->setAccessibleName(QStringLiteral("Comment detail"));
+    m_detail->setOpenLinks(false);
+    split->addWidget(m_list);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    connect(m_search, &QLineEdit::returnPressed, this, [this]() { filterControlsChanged(); });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            filterControlsChanged();
+    });
+    for (QComboBox *box : {m_group, m_score, m_tagFilter})
+        connect(box, &QComboBox::activated, this, [this]() { filterControlsChanged(); });
+    for (QCheckBox *box : {m_untagged, m_starred})
+        connect(box, &QCheckBox::toggled, this, [this]() { filterControlsChanged(); });
+    connect(m_quickTag, &QLineEdit::returnPressed, this, [this]() {
+        if (quickTag(m_quickTag->text()))
+            m_quickTag->clear();
+        m_list->setFocus();
+    });
+    connect(star, &QPushButton::clicked, this, [this]() { toggleStar(); });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                showDetail(m_model->idAt(current.row()));
+                saveState();
+            });
+    connect(m_model, &CommentListModel::pageLoaded, this, [this]() {
+        if (m_restoreId > 0) {
+            const int row = m_model->rowOf(m_restoreId);
+            if (row >= 0) {
+                m_list->setCurrentIndex(m_model->index(row));
+                m_list->scrollTo(m_model->index(row), QAbstractItemView::PositionAtTop);
+                m_restoreId = 0;
+            } else if (m_model->canFetchMore({}) && m_model->rowCount() < 2000) {
+                m_model->fetchMore({}); // keep paging towards the remembered comment
+            } else {
+                m_restoreId = 0;
+            }
+        }
+        if (!m_list->currentIndex().isValid() && m_model->rowCount() > 0 && m_restoreId == 0)
+            m_list->setCurrentIndex(m_model->index(0));
+    });
+    connect(m_model, &CommentListModel::loadFailed, this, [this](const QString &message) {
+        m_count->setText(QStringLiteral("Error"));
+        emit statusMessage(message);
+    });
+    connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("followup"))
+            emit openFollowupRequested(url.path().toLongLong());
+        else if (url.scheme() == QLatin1String("response")) {
+            const int row = m_model->rowOf(url.path().toLongLong());
+            if (row >= 0)
+                m_list->setCurrentIndex(m_model->index(row));
+            else
+                showDetail(url.path().toLongLong());
+        }
+    });
+    return page;
+}
+
+QWidget *CommentsScreen::buildTagManager()
+{
+    auto *page = new QWidget;
+    auto *layout = new QHBoxLayout(page);
+
+    auto *tagsBox = new QVBoxLayout;
+    tagsBox->addWidget(new QLabel(QStringLiteral("<b>Tags</b>")));
+    m_tagTable = new QTableWidget(0, 5);
+    m_tagTable->setAccessibleName(QStringLiteral("Tags"));
+    m_tagTable->setHorizontalHeaderLabels({QStringLiteral("Tag"), QStringLiteral("Parent"),
+                                           QStringLiteral("Key"), QStringLiteral("Comments"),
+                                           QStringLiteral("Colour")});
+    m_tagTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tagTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tagTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tagTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tagTable->verticalHeader()->setVisible(false);
+    tagsBox->addWidget(m_tagTable, 1);
+    auto *tagButtons = new QGridLayout;
+    const std::pair<const char *, void (CommentsScreen::*)()> actions[] = {
+        {"New...", &CommentsScreen::newTag},          {"Rename...", &CommentsScreen::renameTag},
+        {"Colour...", &CommentsScreen::recolorTag},   {"Pin to key...", &CommentsScreen::pinTag},
+        {"Merge into...", &CommentsScreen::mergeTag}, {"Delete...", &CommentsScreen::deleteTag}};
+    int position = 0;
+    for (const auto &[label, slot] : actions) {
+        auto *button = new QPushButton(QString::fromLatin1(label));
+        connect(button, &QPushButton::clicked, this, [this, slot = slot]() { (this->*slot)(); });
+        tagButtons->addWidget(button, position / 3, position % 3);
+        ++position;
+    }
+    tagsBox->addLayout(tagButtons);
+    layout->addLayout(tagsBox, 3);
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(new QLabel(QStringLiteral("<b>Rules</b> (re-run them after an import)")));
+    m_ruleTable = new QTableWidget(0, 5);
+    m_ruleTable->setAccessibleName(QStringLiteral("Rules"));
+    m_ruleTable->setHorizontalHeaderLabels({QStringLiteral("Tag"), QStringLiteral("Kind"),
+                                            QStringLiteral("Pattern"), QStringLiteral("Last applied"),
+                                            QStringLiteral("Tagged")});
+    m_ruleTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_ruleTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_ruleTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_ruleTable->verticalHeader()->setVisible(false);
+    right->addWidget(m_ruleTable, 1);
+    auto *ruleButtons = new QHBoxLayout;
+    auto *newRule = new QPushButton(QStringLiteral("New rule..."));
+    auto *rerun = new QPushButton(QStringLiteral("Re-run all rules"));
+    auto *removeRule = new QPushButton(QStringLiteral("Delete rule"));
+    ruleButtons->addWidget(newRule);
+    ruleButtons->addWidget(rerun);
+    ruleButtons->addWidget(removeRule);
+    ruleButtons->addStretch();
+    right->addLayout(ruleButtons);
+    connect(newRule, &QPushButton::clicked, this, [this]() {
+        const auto tag = selectedManagerTag();
+        openRuleDialog({}, RuleKind::Keyword, tag ? tag->name : QString());
+    });
+    connect(rerun, &QPushButton::clicked, this, [this]() { rerunRules(); });
+    connect(removeRule, &QPushButton::clicked, this, [this]() { deleteRule(); });
+
+    auto *suggestTitle = new QLabel(QStringLiteral("<b>Suggestions</b>: distinctive words and phrases "
+                                                   "(double-click one to make it a rule) <u>how?</u>"));
+    suggestTitle->setToolTip(Suggestions::methodTooltip());
+    suggestTitle->setWordWrap(true);
+    right->addWidget(suggestTitle);
+    m_suggestionNote = new QLabel;
+    m_suggestionNote->setWordWrap(true);
+    right->addWidget(m_suggestionNote);
+    auto *lists = new QHBoxLayout;
+    m_detractorWords = new QListWidget;
+    m_promoterWords = new QListWidget;
+    m_detractorWords->setAccessibleName(QStringLiteral("Detractor words"));
+    m_promoterWords->setAccessibleName(QStringLiteral("Promoter words"));
+    for (QListWidget *list : {m_detractorWords, m_promoterWords}) {
+        list->setToolTip(Suggestions::methodTooltip());
+        connect(list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+            const QString text = item->data(Qt::UserRole).toString();
+            openRuleDialog(text, text.contains(QLatin1Char(' ')) ? RuleKind::Phrase : RuleKind::Keyword);
+        });
+    }
+    auto *dBox = new QVBoxLayout;
+    dBox->addWidget(new QLabel(QStringLiteral("Detractors say")));
+    dBox->addWidget(m_detractorWords);
+    auto *pBox = new QVBoxLayout;
+    pBox->addWidget(new QLabel(QStringLiteral("Promoters say")));
+    pBox->addWidget(m_promoterWords);
+    lists->addLayout(dBox);
+    lists->addLayout(pBox);
+    right->addLayout(lists, 1);
+    layout->addLayout(right, 4);
+    return page;
+}
+
+QWidget *CommentsScreen::buildThemes()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *top = new QHBoxLayout;
+    m_themeSummary = new QLabel;
+    m_themeSummary->setToolTip(ThemeDrivers::methodTooltip());
+    m_themeSummary->setWordWrap(true);
+    m_themeSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *exportCsv = new QPushButton(QStringLiteral("Export CSV..."));
+    auto *exportChart = new QPushButton(QStringLiteral("Export chart PNG..."));
+    top->addWidget(m_themeSummary, 1);
+    top->addWidget(exportCsv);
+    top->addWidget(exportChart);
+    layout->addLayout(top);
+    auto *split = new QSplitter(Qt::Vertical);
+    m_themes = new QTableWidget(0, 10);
+    m_themes->setAccessibleName(QStringLiteral("Theme drivers"));
+    m_themes->setHorizontalHeaderLabels({QStringLiteral("Theme"), QStringLiteral("Responses"),
+                                         QStringLiteral("Detractors"), QStringLiteral("% of det."),
+                                         QStringLiteral("Passives"), QStringLiteral("% of pas."),
+                                         QStringLiteral("Promoters"), QStringLiteral("% of pro."),
+                                         QStringLiteral("NPS"), QStringLiteral("vs overall (95% CI)")});
+    m_themes->setColumnCount(11);
+    m_themes->setHorizontalHeaderItem(10, new QTableWidgetItem(QStringLiteral("NPS without its detractors")));
+    m_themes->setToolTip(ThemeDrivers::methodTooltip());
+    m_themes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_themes->setSortingEnabled(true);
+    m_themes->verticalHeader()->setVisible(false);
+    m_themes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_themes->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_chart = new QChart;
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->legend()->setVisible(true);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chartView = new QChartView(m_chart);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setAccessibleName(QStringLiteral("Theme drivers chart"));
+    split->addWidget(m_themes);
+    split->addWidget(m_chartView);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    layout->addWidget(split, 1);
+    connect(exportCsv, &QPushButton::clicked, this, [this]() { exportThemes(); });
+    connect(exportChart, &QPushButton::clicked, this, [this]() {
+        const QString path =
+            m_dialogs->saveFileName(this, QStringLiteral("Export chart"), QStringLiteral("PNG (*.png)"));
+        if (!path.isEmpty() && !m_chartView->grab().save(path, "PNG"))
+            emit statusMessage(QStringLiteral("%1: cannot write the image").arg(path));
+    });
+    return page;
+}
+
+bool CommentsScreen::run(const std::function<void()> &action)
+{
+    try {
+        action();
+        return true;
+    } catch (const Error &error) {
+        emit statusMessage(error.message());
+        m_count->setText(error.message());
+        return false;
+    }
+}
+
+void CommentsScreen::setContext(const ScreenContext &context)
+{
+    const bool newDatabase = context.databasePath != m_context.databasePath;
+    m_context = context;
+    if (newDatabase) {
+        m_undo->clear();
+        m_tagService.reset();
+        m_db.reset();
+        if (!context.databasePath.isEmpty()) {
+            auto db = std::make_unique<Database>();
+            if (run([&]() { db->open(context.databasePath, Database::Mode::ExistingOnly); })) {
+                m_db = std::move(db);
+                m_tagService = std::make_unique<TagService>(*m_db, systemClock());
+            }
+        }
+        restoreState();
+    }
+    m_filter.base = context.filter;
+    syncControls();
+    reload();
+}
+
+void CommentsScreen::restoreState()
+{
+    CommentFilter f;
+    m_restoreId = 0;
+    if (!m_context.databasePath.isEmpty()) {
+        QSettings settings;
+        settings.beginGroup(settingsGroup(m_context.databasePath));
+        const QString json = settings.value(QStringLiteral("filter")).toString();
+        if (!json.isEmpty())
+            f = CommentFilter::fromJson(json);
+        m_restoreId = settings.value(QStringLiteral("current")).toLongLong();
+    }
+    m_filter = f;
+}
+
+void CommentsScreen::saveState()
+{
+    if (m_context.databasePath.isEmpty())
+        return;
+    QSettings settings;
+    settings.beginGroup(settingsGroup(m_context.databasePath));
+    CommentFilter own = m_filter;
+    own.base = {}; // the shared filter bar keeps its own state
+    settings.setValue(QStringLiteral("filter"), own.toJson());
+    const qint64 current = m_model->idAt(m_list->currentIndex().row());
+    if (current > 0)
+        settings.setValue(QStringLiteral("current"), current);
+}
+
+void CommentsScreen::setCommentFilter(const CommentFilter &filter)
+{
+    m_filter = filter;
+    m_filter.base = m_context.filter;
+    syncControls();
+    saveState();
+    reload();
+}
+
+void CommentsScreen::syncControls()
+{
+    const QSignalBlocker b1(m_search), b2(m_group), b3(m_score), b4(m_tagFilter), b5(m_untagged),
+        b6(m_starred);
+    m_search->setText(m_filter.search);
+    m_group->setCurrentIndex(std::max(0, m_group->findData(m_filter.group ? int(*m_filter.group) : -1)));
+    m_score->setCurrentIndex(std::max(0, m_score->findData(m_filter.score ? *m_filter.score : -1)));
+    int tagIndex = m_tagFilter->findData(m_filter.tag);
+    if (tagIndex < 0 && !m_filter.tag.isEmpty()) {
+        m_tagFilter->addItem(m_filter.tag, m_filter.tag);
+        tagIndex = m_tagFilter->count() - 1;
+    }
+    m_tagFilter->setCurrentIndex(std::max(0, tagIndex));
+    m_untagged->setChecked(m_filter.untagged);
+    m_starred->setChecked(m_filter.starred);
+}
+
+void CommentsScreen::filterControlsChanged()
+{
+    CommentFilter f = m_filter;
+    f.search = m_search->text().trimmed();
+    const int group = m_group->currentData().toInt();
+    f.group = group < 0 ? std::nullopt : std::optional<NpsGroup>(NpsGroup(group));
+    const int score = m_score->currentData().toInt();
+    f.score = score < 0 ? std::nullopt : std::optional<int>(score);
+    f.tag = m_tagFilter->currentData().toString();
+    f.untagged = m_untagged->isChecked();
+    f.starred = m_starred->isChecked();
+    if (f == m_filter)
+        return;
+    m_filter = f;
+    m_restoreId = 0;
+    saveState();
+    reload();
+}
+
+void CommentsScreen::reload()
+{
+    m_model->setQuery(m_context.databasePath, m_filter);
+    m_detail->clear();
+    if (m_context.databasePath.isEmpty()) {
+        m_count->clear();
+        return;
+    }
+    m_count->setText(QStringLiteral("Counting..."));
+    const CommentFilter filter = m_filter;
+    ++m_pending;
+    runInBackground<qint64>(
+        this, m_context.databasePath, [filter](Database &db) { return CommentQuery(db).count(filter); },
+        [this, filter](const qint64 &n) {
+            --m_pending;
+            if (filter == m_filter)
+                m_count->setText(
+                    QStringLiteral("%1 comment%2").arg(QLocale().toString(n), n == 1 ? "" : "s"));
+        },
+        [this](const QString &message) {
+            --m_pending;
+            m_count->setText(message);
+        });
+    reloadTags();
+    reloadThemes();
+    m_detractorWords->clear();
+    m_promoterWords->clear();
+    if (m_tabs->currentIndex() == 1)
+        reloadSuggestions();
+}
+
+void CommentsScreen::reloadTags()
+{
+    ++m_pending;
+    runInBackground<TagsAndRules>(
+        this, m_context.databasePath,
+        [](Database &db) {
+            TagService s(db);
+            return TagsAndRules{s.tags(), s.rules()};
+        },
+        [this](const TagsAndRules &r) {
+            --m_pending;
+            showTags(r.tags, r.rules);
+        },
+        [this](const QString &) { --m_pending; });
+}
+
+void CommentsScreen::showTags(const QVector<Tag> &tags, const QVector<TagRule> &rules)
+{
+    m_tagList = tags;
+    m_rules = rules;
+    QStringList names;
+    QHash<qint64, QString> byId;
+    for (const Tag &t : tags) {
+        names << t.name;
+        byId.insert(t.id, t.name);
+    }
+    m_tagNames->setStringList(names);
+
+    {
+        const QSignalBlocker block(m_tagFilter);
+        const QString current = m_filter.tag;
+        m_tagFilter->clear();
+        m_tagFilter->addItem(QStringLiteral("Any tag"), QString());
+        for (const Tag &t : tags)
+            m_tagFilter->addItem(t.parentId ? QStringLiteral("  ") + t.name : t.name, t.name);
+        const int i = m_tagFilter->findData(current);
+        m_tagFilter->setCurrentIndex(std::max(0, i));
+    }
+
+    QStringList pinned;
+    for (int slot = 1; slot <= 9; ++slot) {
+        for (const Tag &t : tags) {
+            if (t.pinnedSlot == slot)
+                pinned << QStringLiteral(
+                              "<b>%1</b>&nbsp;<span style='background:%2;color:white'>&nbsp;%3&nbsp;</span>")
+                              .arg(slot)
+                              .arg(t.color, t.name.toHtmlEscaped());
+        }
+    }
+    m_pinnedBar->setText(pinned.isEmpty()
+                             ? QStringLiteral("No pinned tags: pin up to nine in the tag manager.")
+                             : pinned.join(QStringLiteral("&nbsp;&nbsp;")));
+
+    const qint64 selected = selectedManagerTag() ? selectedManagerTag()->id : 0;
+    m_tagTable->setSortingEnabled(false);
+    m_tagTable->setRowCount(int(tags.size()));
+    for (int i = 0; i < tags.size(); ++i) {
+        const Tag &t = tags.at(i);
+        auto *name = new QTableWidgetItem(t.parentId ? QStringLiteral("    ") + t.name : t.name);
+        name->setData(Qt::UserRole, t.id);
+        m_tagTable->setItem(i, 0, name);
+        m_tagTable->setItem(i, 1, new QTableWidgetItem(t.parentId ? byId.value(*t.parentId) : QString()));
+        m_tagTable->setItem(i, 2,
+                            new QTableWidgetItem(t.pinnedSlot ? QString::number(t.pinnedSlot) : QString()));
+        m_tagTable->setItem(i, 3, numberItem(double(t.count), 0));
+        auto *color = new QTableWidgetItem(t.color);
+        color->setBackground(QColor(t.color));
+        color->setForeground(QColor(t.color).lightness() > 160 ? Qt::black : Qt::white);
+        m_tagTable->setItem(i, 4, color);
+        if (t.id == selected)
+            m_tagTable->selectRow(i);
+    }
+    m_ruleTable->setRowCount(int(rules.size()));
+    for (int i = 0; i < rules.size(); ++i) {
+        const TagRule &r = rules.at(i);
+        auto *tag = new QTableWidgetItem(r.tagName);
+        tag->setData(Qt::UserRole, r.id);
+        m_ruleTable->setItem(i, 0, tag);
+        m_ruleTable->setItem(i, 1, new QTableWidgetItem(ruleKindName(r.kind)));
+        m_ruleTable->setItem(i, 2, new QTableWidgetItem(r.pattern));
+        m_ruleTable->setItem(i, 3, new QTableWidgetItem(dateText(r.lastAppliedAt)));
+        m_ruleTable->setItem(i, 4, numberItem(double(r.lastAppliedCount.value_or(0)), 0));
+    }
+}
+
+void CommentsScreen::reloadThemes()
+{
+    const CommentFilter filter = m_filter;
+    ++m_pending;
+    runInBackground<ThemeDriversResult>(
+        this, m_context.databasePath, [filter](Database &db) { return ThemeDrivers::compute(db, filter); },
+        [this](const ThemeDriversResult &r) {
+            --m_pending;
+            showThemes(r);
+        },
+        [this](const QString &) { --m_pending; });
+}
+
+void CommentsScreen::showThemes(const ThemeDriversResult &result)
+{
+    m_themeResult = result;
+    m_themeSummary->setText(QStringLiteral("Overall NPS %1 on %2 responses (%3). Hover for the method.")
+                                .arg(result.overallNps, 0, 'f', 1)
+                                .arg(result.total)
+                                .arg(m_context.filter.describe()));
+    m_themes->setSortingEnabled(false);
+    m_themes->setRowCount(int(result.drivers.size()));
+    for (int i = 0; i < result.drivers.size(); ++i) {
+        const ThemeDriver &d = result.drivers.at(i);
+        auto *name = new QTableWidgetItem(d.tag);
+        name->setForeground(QColor(d.color));
+        if (!d.reliable)
+            name->setToolTip(QStringLiteral("Fewer than 30 responses: unreliable"));
+        m_themes->setItem(i, 0, name);
+        m_themes->setItem(i, 1, numberItem(double(d.n()), 0));
+        m_themes->setItem(i, 2, numberItem(double(d.detractors), 0));
+        m_themes->setItem(i, 3, numberItem(d.detractorPct));
+        m_themes->setItem(i, 4, numberItem(double(d.passives), 0));
+        m_themes->setItem(i, 5, numberItem(d.passivePct));
+        m_themes->setItem(i, 6, numberItem(double(d.promoters), 0));
+        m_themes->setItem(i, 7, numberItem(d.promoterPct));
+        m_themes->setItem(i, 8, numberItem(d.nps));
+        auto *diff = numberItem(d.difference);
+        diff->setText(QStringLiteral("%1%2 (%3 to %4)%5")
+                          .arg(d.difference > 0 ? "+" : "")
+                          .arg(d.difference, 0, 'f', 1)
+                          .arg(d.differenceLow, 0, 'f', 1)
+                          .arg(d.differenceHigh, 0, 'f', 1)
+                          .arg(d.reliable ? "" : " *"));
+        diff->setData(Qt::UserRole, d.difference);
+        const bool significant = d.reliable && (d.differenceLow > 0 || d.differenceHigh < 0);
+        if (significant)
+            diff->setForeground(d.difference < 0 ? detractorColor().darker(130)
+                                                 : promoterColor().darker(130));
+        m_themes->setItem(i, 9, diff);
+        m_themes->setItem(i, 10, numberItem(d.npsWithoutDetractors));
+    }
+    m_themes->setSortingEnabled(true);
+    m_themes->sortByColumn(1, Qt::DescendingOrder);
+
+    // The chart: each theme's share of detractor and of promoter comments.
+    m_chart->removeAllSeries();
+    for (QAbstractAxis *axis : m_chart->axes())
+        m_chart->removeAxis(axis);
+    auto *series = new QHorizontalBarSeries;
+    auto *det = new QBarSet(QStringLiteral("% of detractor comments"));
+    auto *pro = new QBarSet(QStringLiteral("% of promoter comments"));
+    det->setColor(detractorColor());
+    pro->setColor(promoterColor());
+    QStringList categories;
+    double top = 10;
+    const int shown = int(std::min<qsizetype>(12, result.drivers.size()));
+    for (int i = shown - 1; i >= 0; --i) { // horizontal bars draw bottom-up
+        const ThemeDriver &d = result.drivers.at(i);
+        categories << d.tag;
+        *det << d.detractorPct;
+        *pro << d.promoterPct;
+        top = std::max({top, d.detractorPct, d.promoterPct});
+    }
+    series->append(det);
+    series->append(pro);
+    m_chart->addSeries(series);
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append(categories);
+    auto *axisX = new QValueAxis;
+    axisX->setRange(0, std::ceil(top / 10.0) * 10.0);
+    axisX->setLabelFormat(QStringLiteral("%.0f%%"));
+    m_chart->addAxis(axisY, Qt::AlignLeft);
+    m_chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisY);
+    series->attachAxis(axisX);
+    m_chart->setTitle(QStringLiteral("Theme mentions: detractors vs promoters"));
+}
+
+void CommentsScreen::reloadSuggestions()
+{
+    if (m_context.databasePath.isEmpty())
+        return;
+    const CommentFilter filter = m_filter;
+    m_suggestionNote->setText(QStringLiteral("Reading comments..."));
+    ++m_pending;
+    runInBackground<SuggestionResult>(
+        this, m_context.databasePath, [filter](Database &db) { return Suggestions::compute(db, filter, 25); },
+        [this](const SuggestionResult &r) {
+            --m_pending;
+            m_detractorWords->clear();
+            m_promoterWords->clear();
+            auto fill = [](QListWidget *list, const QVector<Suggestion> &items) {
+                for (const Suggestion &s : items) {
+                    auto *item = new QListWidgetItem(QStringLiteral("%1   (z %2; %3 det. / %4 pro.)")
+                                                         .arg(s.text)
+                                                         .arg(s.zScore, 0, 'f', 1)
+                                                         .arg(s.detractorCount)
+                                                         .arg(s.promoterCount));
+                    item->setData(Qt::UserRole, s.text);
+                    list->addItem(item);
+                }
+            };
+            fill(m_detractorWords, r.detractor);
+            fill(m_promoterWords, r.promoter);
+            m_suggestionNote->setText(
+                QStringLiteral("From the %1 most recent comments of the filter.").arg(r.commentsRead));
+        },
+        [this](const QString &message) {
+            --m_pending;
+            m_suggestionNote->setText(message);
+        });
+}
+
+void CommentsScreen::showDetail(qint64 id)
+{
+    if (id <= 0) {
+        m_detail->clear();
+        return;
+    }
+    ++m_pending;
+    runInBackground<std::optional<CommentDetail>>(
+        this, m_context.databasePath, [id](Database &db) { return CommentQuery(db).detail(id); },
+        [this](const std::optional<CommentDetail> &detail) {
+            --m_pending;
+            if (!detail) {
+                m_detail->clear();
+                return;
+            }
+            const CommentDetail &d = *detail;
+            QString html = QStringLiteral("<h3>Score %1 &middot; %2%3</h3>")
+                               .arg(d.row.score)
+                               .arg(npsGroupName(npsGroupOf(d.row.score)), d.row.starred ? " &#9733;" : "");
+            html += QStringLiteral("<p style='font-size:large'>%1</p>").arg(d.row.comment.toHtmlEscaped());
+            QStringList tags;
+            for (const TagRef &t : d.row.tags)
+                tags << QStringLiteral("<span style='background:%1;color:white'>&nbsp;%2&nbsp;</span>")
+                            .arg(t.color, t.name.toHtmlEscaped());
+            if (!tags.isEmpty())
+                html += QStringLiteral("<p>%1</p>").arg(tags.join(QLatin1Char(' ')));
+            html += QStringLiteral("<table cellspacing=2>");
+            auto row = [&html](const QString &k, const QString &v) {
+                html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                            .arg(k.toHtmlEscaped(), v.toHtmlEscaped());
+            };
+            row(QStringLiteral("Response"), QStringLiteral("#%1").arg(d.row.id));
+            row(QStringLiteral("Date"), dateText(d.row.submittedAt));
+            row(QStringLiteral("Wave"), d.row.wave);
+            row(QStringLiteral("Respondent"), d.respondentName);
+            row(QStringLiteral("Email"), d.respondentEmail);
+            row(QStringLiteral("User id"), d.userId);
+            row(QStringLiteral("Active"), d.active
+                                              ? (*d.active ? QStringLiteral("yes") : QStringLiteral("no"))
+                                              : QStringLiteral("unknown"));
+            for (const auto &a : d.row.attributes)
+                row(a.first, a.second);
+            html += QStringLiteral("</table>");
+            if (d.followupId)
+                html += QStringLiteral("<p>Follow-up: <a href='followup:%1'>#%1 (%2)</a></p>")
+                            .arg(*d.followupId)
+                            .arg(d.followupStatus.toHtmlEscaped());
+            html += QStringLiteral("<h4>Score history of this respondent</h4><table cellspacing=2>");
+            for (const ScoreHistoryEntry &e : d.history) {
+                const bool self = e.responseId == d.row.id;
+                html += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td><td>%3</td><td>%4</td></tr>")
+                            .arg(dateText(e.submittedAt))
+                            .arg(e.score)
+                            .arg(e.wave.toHtmlEscaped())
+                            .arg(self ? QStringLiteral("(this answer)")
+                                      : QStringLiteral("<a href='response:%1'>%2</a>")
+                                            .arg(e.responseId)
+                                            .arg(e.comment.left(60).toHtmlEscaped()));
+            }
+            html += QStringLiteral("</table>");
+            m_detail->setHtml(html);
+        },
+        [this](const QString &message) {
+            --m_pending;
+            m_detail->setPlainText(message);
+        });
+}
+
+void CommentsScreen::waitUntilLoaded()
+{
+    for (int i = 0; i < 3000 && (m_pending > 0 || m_model->isLoading()); ++i) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    QCoreApplication::processEvents();
+}
+
+QVector<qint64> CommentsScreen::selectedIds() const
+{
+    QVector<qint64> ids;
+    for (const QModelIndex &index : m_list->selectionModel()->selectedIndexes())
+        ids.append(m_model->idAt(index.row()));
+    if (ids.isEmpty() && m_list->currentIndex().isValid())
+        ids.append(m_model->idAt(m_list->currentIndex().row()));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+TagService &CommentsScreen::tagService()
+{
+    if (!m_tagService)
+        throw Error::usage(QStringLiteral("No database is open"));
+    return *m_tagService;
+}
+
+void CommentsScreen::tagsChanged(const QVector<qint64> &ids, const TagRef &tag, bool present)
+{
+    m_model->setTag(ids, tag, present);
+    for (Tag &t : m_tagList) {
+        if (t.id == tag.id)
+            t.count += present ? ids.size() : -ids.size();
+    }
+    emit dataChanged();
+}
+
+void CommentsScreen::starsChanged(const QVector<qint64> &ids, bool starred)
+{
+    m_model->setStarred(ids, starred);
+    emit dataChanged();
+}
+
+void CommentsScreen::push(QUndoCommand *command)
+{
+    // QUndoStack::push runs redo(); a database error is reported and the
+    // command dropped (nothing was changed: each write is one transaction).
+    try {
+        m_undo->push(command);
+    } catch (const Error &error) {
+        emit statusMessage(error.message());
+        m_count->setText(error.message());
+    }
+}
+
+void CommentsScreen::togglePinned(int slot)
+{
+    const auto it = std::find_if(m_tagList.cbegin(), m_tagList.cend(),
+                                 [slot](const Tag &t) { return t.pinnedSlot == slot; });
+    const QVector<qint64> ids = selectedIds();
+    if (it == m_tagList.cend() || ids.isEmpty() || !m_tagService)
+        return;
+    const TagRef tag{it->id, it->name, it->color};
+    bool allHave = true;
+    for (qint64 id : ids) {
+        const CommentRow *row = m_model->rowData(m_model->rowOf(id));
+        if (!row || std::none_of(row->tags.cbegin(), row->tags.cend(),
+                                 [&](const TagRef &t) { return t.id == tag.id; }))
+            allHave = false;
+    }
+    push(new TagCommand(*this, tag, ids, !allHave));
+}
+
+bool CommentsScreen::quickTag(const QString &typed)
+{
+    const QString name = typed.trimmed();
+    const QVector<qint64> ids = selectedIds();
+    if (name.isEmpty() || ids.isEmpty() || !m_tagService)
+        return false;
+    std::optional<Tag> tag;
+    for (const Tag &t : std::as_const(m_tagList)) {
+        if (t.name.compare(name, Qt::CaseInsensitive) == 0)
+            tag = t;
+    }
+    if (!tag) {
+        qint64 id = 0;
+        if (!run([&]() { id = m_tagService->create(name); }))
+            return false;
+        tag = m_tagService->tag(id);
+        m_tagList.append(*tag);
+        reloadTags();
+    }
+    const TagRef ref{tag->id, tag->name, tag->color};
+    bool allHave = true;
+    for (qint64 id : ids) {
+        const CommentRow *row = m_model->rowData(m_model->rowOf(id));
+        if (!row || std::none_of(row->tags.cbegin(), row->tags.cend(),
+                                 [&](const TagRef &t) { return t.id == ref.id; }))
+            allHave = false;
+    }
+    push(new TagCommand(*this, ref, ids, !allHave));
+    return true;
+}
+
+void CommentsScreen::toggleStar()
+{
+    const QVector<qint64> ids = selectedIds();
+    if (ids.isEmpty() || !m_tagService)
+        return;
+    bool allStarred = true;
+    for (qint64 id : ids) {
+        const CommentRow *row = m_model->rowData(m_model->rowOf(id));
+        if (!row || !row->starred)
+            allStarred = false;
+    }
+    push(new StarCommand(*this, ids, !allStarred));
+}
+
+bool CommentsScreen::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const Qt::KeyboardModifiers mods = key->modifiers() & ~Qt::KeypadModifier;
+        if (mods == Qt::NoModifier) {
+            if (key->key() >= Qt::Key_1 && key->key() <= Qt::Key_9) {
+                togglePinned(key->key() - Qt::Key_0);
+                return true;
+            }
+            if (key->key() == Qt::Key_S) {
+                toggleStar();
+                return true;
+            }
+            if (key->key() == Qt::Key_T) {
+                m_quickTag->setFocus();
+                return true;
+            }
+        }
+    }
+    return Screen::eventFilter(watched, event);
+}
+
+std::optional<Tag> CommentsScreen::selectedManagerTag() const
+{
+    const int row = m_tagTable ? m_tagTable->currentRow() : -1;
+    if (row < 0 || !m_tagTable->item(row, 0))
+        return std::nullopt;
+    const qint64 id = m_tagTable->item(row, 0)->data(Qt::UserRole).toLongLong();
+    for (const Tag &t : m_tagList) {
+        if (t.id == id)
+            return t;
+    }
+    return std::nullopt;
+}
+
+void CommentsScreen::newTag()
+{
+    if (!m_tagService)
+        return;
+    const auto name = m_dialogs->text(this, QStringLiteral("New tag"), QStringLiteral("Name:"));
+    if (!name || name->trimmed().isEmpty())
+        return;
+    QStringList parents{QStringLiteral("(none)")};
+    for (const Tag &t : std::as_const(m_tagList))
+        if (!t.parentId)
+            parents << t.name;
+    const auto parent =
+        m_dialogs->choose(this, QStringLiteral("New tag"), QStringLiteral("Parent:"), parents);
+    if (!parent)
+        return;
+    std::optional<qint64> parentId;
+    for (const Tag &t : std::as_const(m_tagList))
+        if (t.name == *parent)
+            parentId = t.id;
+    if (run([&]() { m_tagService->create(*name, {}, parentId); }))
+        reloadTags();
+}
+
+void CommentsScreen::renameTag()
+{
+    const auto tag = selectedManagerTag();
+    if (!tag || !m_tagService)
+        return;
+    const auto name =
+        m_dialogs->text(this, QStringLiteral("Rename tag"), QStringLiteral("New name:"), tag->name);
+    if (!name || *name == tag->name)
+        return;
+    if (run([&]() { m_tagService->rename(tag->id, *name); })) {
+        m_model->renameTag(tag->id, name->trimmed(), tag->color);
+        reloadTags();
+        reloadThemes();
+    }
+}
+
+void CommentsScreen::recolorTag()
+{
+    const auto tag = selectedManagerTag();
+    if (!tag || !m_tagService)
+        return;
+    const auto color = m_dialogs->color(this, tag->color);
+    if (color && run([&]() { m_tagService->setColor(tag->id, *color); })) {
+        m_model->renameTag(tag->id, tag->name, *color);
+        reloadTags();
+        reloadThemes();
+    }
+}
+
+void CommentsScreen::pinTag()
+{
+    const auto tag = selectedManagerTag();
+    if (!tag || !m_tagService)
+        return;
+    QStringList keys{QStringLiteral("not pinned")};
+    for (int i = 1; i <= 9; ++i)
+        keys << QString::number(i);
+    const auto slot = m_dialogs->choose(this, QStringLiteral("Pin tag"),
+                                        QStringLiteral("Number key for '%1':").arg(tag->name), keys);
+    if (slot && run([&]() { m_tagService->setPinnedSlot(tag->id, slot->toInt()); }))
+        reloadTags();
+}
+
+void CommentsScreen::mergeTag()
+{
+    const auto tag = selectedManagerTag();
+    if (!tag || !m_tagService)
+        return;
+    QStringList others;
+    for (const Tag &t : std::as_const(m_tagList))
+        if (t.id != tag->id)
+            others << t.name;
+    const auto into = m_dialogs->choose(this, QStringLiteral("Merge tag"),
+                                        QStringLiteral("Merge '%1' into:").arg(tag->name), others);
+    if (!into)
+        return;
+    const auto target = m_tagService->tagByName(*into);
+    if (!target)
+        return;
+    const qint64 count = m_tagService->usageCount(tag->id);
+    if (!m_dialogs->confirm(
+            this, QStringLiteral("Merge tag"),
+            QStringLiteral("Re-tag %1 comment(s) from '%2' as '%3' and delete '%2'? Its rules move "
+                           "to '%3'. This cannot be undone.")
+                .arg(count)
+                .arg(tag->name, target->name)))
+        return;
+    if (run([&]() { m_tagService->merge(tag->id, target->id); })) {
+        m_undo->clear(); // commands referring to the merged tag are no longer valid
+        reload();
+    }
+}
+
+void CommentsScreen::deleteTag()
+{
+    const auto tag = selectedManagerTag();
+    if (!tag || !m_tagService)
+        return;
+    const qint64 count = m_tagService->usageCount(tag->id);
+    if (!m_dialogs->confirm(
+            this, QStringLiteral("Delete tag"),
+            QStringLiteral("Delete '%1'? It is on %2 comment(s); they keep their other tags. Its "
+                           "rules are deleted too. This cannot be undone.")
+                .arg(tag->name)
+                .arg(count)))
+        return;
+    if (run([&]() { m_tagService->remove(tag->id); })) {
+        m_undo->clear();
+        if (m_filter.tag.compare(tag->name, Qt::CaseInsensitive) == 0)
+            m_filter.tag.clear();
+        syncControls();
+        reload();
+    }
+}
+
+void CommentsScreen::openRuleDialog(const QString &pattern, RuleKind kind, const QString &tag)
+{
+    if (m_context.databasePath.isEmpty())
+        return;
+    auto *dialog = new RuleDialog(m_context.databasePath, m_tagList, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPattern(pattern, kind);
+    if (!tag.isEmpty())
+        dialog->setTag(tag);
+    connect(dialog, &RuleDialog::applied, this, [this](qint64 tagId, const QVector<qint64> &ids) {
+        emit statusMessage(QStringLiteral("The rule tagged %1 comment(s)").arg(ids.size()));
+        for (const Tag &t : std::as_const(m_tagList)) {
+            if (t.id == tagId && m_tagService)
+                push(new RuleAppliedCommand(*this, TagRef{t.id, t.name, t.color}, ids));
+        }
+        emit dataChanged();
+        reload();
+    });
+    dialog->open();
+}
+
+void CommentsScreen::rerunRules()
+{
+    if (m_context.databasePath.isEmpty())
+        return;
+    ++m_pending;
+    runInBackground<qint64>(
+        this, m_context.databasePath, [](Database &db) { return TagService(db).applyAllRules(); },
+        [this](const qint64 &count) {
+            --m_pending;
+            emit statusMessage(QStringLiteral("Rules tagged %1 more comment(s)").arg(count));
+            emit dataChanged();
+            reload();
+        },
+        [this](const QString &message) {
+            --m_pending;
+            emit statusMessage(message);
+        });
+}
+
+void CommentsScreen::deleteRule()
+{
+    const int row = m_ruleTable->currentRow();
+    if (row < 0 || !m_tagService)
+        return;
+    const qint64 id = m_ruleTable->item(row, 0)->data(Qt::UserRole).toLongLong();
+    if (!m_dialogs->confirm(this, QStringLiteral("Delete rule"),
+                            QStringLiteral("Delete the rule '%1'? Comments it tagged keep their tag.")
+                                .arg(m_ruleTable->item(row, 2)->text())))
+        return;
+    if (run([&]() { m_tagService->removeRule(id); }))
+        reloadTags();
+}
+
+void CommentsScreen::exportThemes()
+{
+    const QString path =
+        m_dialogs->saveFileName(this, QStringLiteral("Export theme drivers"), QStringLiteral("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(ThemeDrivers::toTable(m_themeResult).toCsv()) < 0)
+        emit statusMessage(QStringLiteral("%1: cannot write the file").arg(path));
+}
+
+} // namespace nps::ui
