@@ -5,7 +5,7 @@
 
 namespace nps::ui {
 
-void FollowupModel::setItems(QVector<FollowupItem> items, const QDateTime &now)
+void FollowupModel::setItems(QVector<FollowupItem> items, qint64 now)
 {
     beginResetModel();
     m_items = std::move(items);
@@ -13,7 +13,7 @@ void FollowupModel::setItems(QVector<FollowupItem> items, const QDateTime &now)
     endResetModel();
 }
 
-void FollowupModel::setNow(const QDateTime &now)
+void FollowupModel::setNow(qint64 now)
 {
     m_now = now;
     if (!m_items.isEmpty())
@@ -90,8 +90,7 @@ QVariant FollowupModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const FollowupItem &item = m_items[index.row()];
-    const std::optional<double> left =
-        isClosed(item.status) || !m_now.isValid() ? std::nullopt : item.hoursLeft(m_now);
+    const std::optional<double> left = isClosed(item.status) ? std::nullopt : item.hoursLeft(m_now);
     switch (role) {
     case IdRole:
         return item.id;
@@ -106,19 +105,18 @@ QVariant FollowupModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Comment)
             return item.comment;
-        if (index.column() == Countdown && item.due.isValid())
-            return QStringLiteral("Due %1").arg(
-                item.due.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        if (index.column() == Countdown && item.dueAt)
+            return tr("Due %1").arg(timeText(*item.dueAt));
         return {};
     case SortRole:
         switch (index.column()) {
         case Countdown:
             // Items without a deadline sort after every deadline.
-            return item.due.isValid() ? item.due.toSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+            return item.dueAt.value_or(std::numeric_limits<qint64>::max());
         case Score:
             return item.score;
         case Submitted:
-            return item.submitted.isValid() ? item.submitted.toSecsSinceEpoch() : 0;
+            return item.submittedAt;
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -131,15 +129,13 @@ QVariant FollowupModel::data(const QModelIndex &index, int role) const
                 return tr("not tracked");
             return countdownText(left);
         case Respondent:
-            return item.respondent();
+            return respondentText(item);
         case Score:
             return item.score;
         case Comment:
             return item.comment.simplified();
         case Submitted:
-            return item.submitted.isValid()
-                       ? item.submitted.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                       : QString();
+            return timeText(item.submittedAt);
         case Status:
             return statusLabel(item.status);
         case Owner:
@@ -176,6 +172,21 @@ QVariant FollowupModel::headerData(int section, Qt::Orientation orientation, int
     default:
         return {};
     }
+}
+
+QString FollowupModel::respondentText(const FollowupItem &item)
+{
+    if (!item.respondentName.isEmpty())
+        return item.respondentName;
+    if (!item.respondentEmail.isEmpty())
+        return item.respondentEmail;
+    return item.userId;
+}
+
+QString FollowupModel::timeText(qint64 secs)
+{
+    return secs > 0 ? QDateTime::fromSecsSinceEpoch(secs).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                    : QString();
 }
 
 FollowupProxy::FollowupProxy(QObject *parent)

@@ -2,6 +2,8 @@
 
 #include "followups/FollowupQueue.h"
 
+#include <QDateTime>
+
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QSortFilterProxyModel>
@@ -26,8 +28,8 @@ public:
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setItems(QVector<FollowupItem> items, const QDateTime &now);
-    void setNow(const QDateTime &now); // refreshes the countdowns only
+    void setItems(QVector<FollowupItem> items, qint64 now);
+    void setNow(qint64 now); // refreshes the countdowns only
     const FollowupItem *itemAt(int row) const;
     int rowOf(qint64 id) const;
 
@@ -40,11 +42,14 @@ public:
     static QString countdownText(std::optional<double> hoursLeft);
     static Urgency urgency(std::optional<double> hoursLeft);
     static QColor urgencyColor(Urgency urgency); // amber under 12 h, red overdue
-    static constexpr double dueSoonHours = 12.0;
+    static constexpr double dueSoonHours = FollowupQueue::dueSoonHours;
+    // Name, else email, else user id.
+    static QString respondentText(const FollowupItem &item);
+    static QString timeText(qint64 secs); // local "yyyy-MM-dd HH:mm"; empty for 0
 
 private:
     QVector<FollowupItem> m_items;
-    QDateTime m_now;
+    qint64 m_now = 0;
 };
 
 // Sorts by SortRole (deadline first by default) and filters on a text typed by

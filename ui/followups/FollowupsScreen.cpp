@@ -1,7 +1,10 @@
 #include "FollowupsScreen.h"
 
 #include "clock/Clock.h"
+#include "comments/CommentQuery.h"
 #include "common/BackgroundTask.h"
+#include "followups/Contacts.h"
+#include "followups/SlaReport.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -32,15 +35,9 @@ const QString ownerKey = QStringLiteral("followups/owner");
 struct Loaded
 {
     QVector<FollowupItem> items;
-    QueueCounts counts;
+    FollowupQueue::Counts counts;
     QStringList rootCauses;
     std::optional<SlaReport> report;
-};
-
-struct Details
-{
-    FollowupItem item;
-    QVector<FollowupEvent> history;
 };
 
 QString esc(const QString &text)
@@ -68,6 +65,13 @@ QString tableHtml(const DataTable &table)
 }
 
 } // namespace
+
+struct FollowupsScreen::Details
+{
+    FollowupItem item;
+    QVector<FollowupEvent> history;
+    std::optional<CommentDetail> response;
+};
 
 FollowupsScreen::FollowupsScreen(QWidget *parent)
     : Screen(parent)
@@ -142,10 +146,12 @@ void FollowupsScreen::buildUi()
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(FollowupModel::Comment, QHeaderView::Stretch);
-    m_table->setColumnWidth(FollowupModel::Countdown, 130);
-    m_table->setColumnWidth(FollowupModel::Respondent, 140);
-    m_table->setColumnWidth(FollowupModel::Score, 50);
-    m_table->setColumnWidth(FollowupModel::Submitted, 120);
+    m_table->setColumnWidth(FollowupModel::Countdown, 150);
+    m_table->setColumnWidth(FollowupModel::Respondent, 120);
+    m_table->setColumnWidth(FollowupModel::Score, 48);
+    m_table->setColumnWidth(FollowupModel::Submitted, 115);
+    m_table->setColumnWidth(FollowupModel::Status, 85);
+    m_table->setColumnWidth(FollowupModel::Owner, 70);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 m_currentId = current.isValid() ? current.data(FollowupModel::IdRole).toLongLong() : 0;
@@ -199,6 +205,7 @@ void FollowupsScreen::buildUi()
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({880, 420});
 
     m_report = new QTextBrowser;
     m_pages = new QStackedWidget;
@@ -263,9 +270,9 @@ void FollowupsScreen::reload()
             static const QueueView views[] = {QueueView::Mine,    QueueView::Open,   QueueView::DueSoon,
                                               QueueView::Overdue, QueueView::Closed, QueueView::Passives};
             if (view == View::SlaReport)
-                loaded.report = queue.report();
+                loaded.report = SlaReport::compute(db, *clock);
             else if (view != View::MyQueue || !owner.isEmpty())
-                loaded.items = queue.list(views[int(view)], view == View::MyQueue ? owner : QString());
+                loaded.items = queue.items(views[int(view)], view == View::MyQueue ? owner : QString());
             loaded.counts = queue.counts();
             loaded.rootCauses = queue.rootCauses();
             return loaded;
@@ -273,7 +280,7 @@ void FollowupsScreen::reload()
         [this](const Loaded &loaded) {
             --m_pending;
             m_rootCauses = loaded.rootCauses;
-            m_model->setItems(loaded.items, m_context.clock->now());
+            m_model->setItems(loaded.items, m_context.clock->now().toSecsSinceEpoch());
             m_summary->setText(tr("%1 open · <span style='color:#c0392b'>%2 overdue</span> · "
                                   "<span style='color:#d68910'>%3 due within 12 h</span> · owner: %4")
                                    .arg(loaded.counts.open)
@@ -333,12 +340,14 @@ void FollowupsScreen::loadDetails()
         this, m_context.databasePath,
         [id, clock](Database &db) {
             FollowupQueue queue(db, *clock);
-            return Details{queue.item(id), queue.history(id)};
+            Details details{queue.item(id), queue.history(id), std::nullopt};
+            details.response = CommentQuery(db).detail(details.item.responseId);
+            return details;
         },
         [this, id](const Details &details) {
             --m_pending;
             if (id == m_currentId)
-                showDetails(details.item, details.history);
+                showDetails(details);
         },
         [this](const QString &error) {
             --m_pending;
@@ -346,40 +355,46 @@ void FollowupsScreen::loadDetails()
         });
 }
 
-void FollowupsScreen::showDetails(const FollowupItem &item, const QVector<FollowupEvent> &history)
+void FollowupsScreen::showDetails(const Details &details)
 {
+    const FollowupItem &item = details.item;
     m_current = item;
-    const QDateTime now = m_context.clock->now();
+    const qint64 now = m_context.clock->now().toSecsSinceEpoch();
     const auto left = isClosed(item.status) ? std::nullopt : item.hoursLeft(now);
     const QColor color = FollowupModel::urgencyColor(FollowupModel::urgency(left));
     QString html = QStringLiteral("<h3>%1 <span style='color:#777'>· score %2</span></h3>")
-                       .arg(esc(item.respondent()))
+                       .arg(esc(FollowupModel::respondentText(item)))
                        .arg(item.score);
-    html += QStringLiteral("<p>%1 · %2<br>").arg(esc(item.email), esc(item.wave));
-    html += tr("Answered %1").arg(item.submitted.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-    if (item.due.isValid())
-        html += tr(" · due %1").arg(item.due.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    html += QStringLiteral("<p>%1").arg(esc(item.respondentEmail));
+    if (details.response)
+        html += QStringLiteral(" · %1").arg(esc(details.response->row.wave));
+    html += QStringLiteral("<br>") + tr("Answered %1").arg(FollowupModel::timeText(item.submittedAt));
+    if (item.dueAt)
+        html += tr(" · due %1").arg(FollowupModel::timeText(*item.dueAt));
     if (left)
         html += QStringLiteral(" · <b style='color:%1'>%2</b>")
                     .arg(color.isValid() ? color.name() : QStringLiteral("#2e7d32"),
                          esc(FollowupModel::countdownText(left)));
     html +=
-        QStringLiteral("<br>%1 · %2</p>")
+        QStringLiteral("<br>%1 · %2")
             .arg(esc(statusLabel(item.status)), esc(item.owner.isEmpty() ? tr("unassigned") : item.owner));
-    if (item.laterScore >= 0)
-        html += QStringLiteral("<p><b>Later answer: %1</b>%2</p>")
-                    .arg(item.laterScore)
-                    .arg(item.recovered ? tr(" · recovered") : QString());
+    if (!item.rootCause.isEmpty())
+        html += tr(" · root cause: %1").arg(esc(item.rootCause));
+    html += QStringLiteral("</p>");
+    if (item.laterScore)
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(item.recovered() ? tr("Later answer: %1 · recovered").arg(*item.laterScore)
+                                          : tr("Later answer: %1").arg(*item.laterScore));
     html += QStringLiteral("<blockquote style='font-size:large'>%1</blockquote>")
                 .arg(item.comment.isEmpty() ? tr("<i>No comment</i>") : esc(item.comment));
-    if (!item.attributes.isEmpty()) {
+    if (details.response && !details.response->row.attributes.isEmpty()) {
         html += QStringLiteral("<p>");
-        for (const auto &a : item.attributes)
+        for (const auto &a : details.response->row.attributes)
             html += QStringLiteral("<b>%1</b>: %2<br>").arg(esc(a.first), esc(a.second));
         html += QStringLiteral("</p>");
     }
     html += tr("<h4>Timeline</h4><ul>");
-    for (auto it = history.crbegin(); it != history.crend(); ++it) {
+    for (auto it = details.history.crbegin(); it != details.history.crend(); ++it) {
         QString what;
         if (it->kind == QLatin1String("status"))
             what = tr("%1 → %2").arg(statusLabel(statusFromKey(it->fromStatus).value_or(FollowupStatus::New)),
@@ -393,8 +408,7 @@ void FollowupsScreen::showDetails(const FollowupItem &item, const QVector<Follow
         else
             what = tr("Note");
         html += QStringLiteral("<li><span style='color:#777'>%1 %2</span> <b>%3</b> %4</li>")
-                    .arg(it->at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), esc(it->actor),
-                         esc(what), esc(it->text));
+                    .arg(FollowupModel::timeText(it->at), esc(it->actor), esc(what), esc(it->text));
     }
     html += QStringLiteral("</ul>");
     m_details->setHtml(html);
@@ -406,25 +420,36 @@ void FollowupsScreen::showReport(const SlaReport &report)
     const auto hours = [](const std::optional<double> &h) {
         return h ? QStringLiteral("%1 h").arg(*h, 0, 'f', 1) : QStringLiteral("–");
     };
+    const std::optional<double> rate = report.contactedInTimeRate();
     QString html = tr("<h2>Closing the loop</h2>");
     html += QStringLiteral(
-                "<table cellpadding=6><tr><td><big><b>%1%</b></big><br>contacted within the deadline<br>"
-                "<small>%2 of %3</small></td>"
+                "<table cellpadding=8><tr><td><big><b>%1</b></big><br>contacted within the deadline<br>"
+                "<small>%2 of %3 due</small></td>"
                 "<td><big><b>%4</b></big><br>median time to first contact</td>"
                 "<td><big><b>%5</b></big><br>90th percentile</td>"
-                "<td><big><b>%6</b></big><br>open</td>"
-                "<td><big><b>%7</b></big><br>recovered (later answer 7+)<br><small>of %8 who answered "
+                "<td><big><b>%6</b></big><br>open<br><small>%7 overdue</small></td>"
+                "<td><big><b>%8</b></big><br>recovered (later answer 7+)<br><small>of %9 who answered "
                 "again</small></td></tr></table>")
-                .arg(report.contactedInTimePercent, 0, 'f', 1)
+                .arg(rate ? QStringLiteral("%1%").arg(*rate * 100.0, 0, 'f', 1) : QStringLiteral("–"))
                 .arg(report.contactedInTime)
-                .arg(report.judged)
+                .arg(report.due)
                 .arg(hours(report.medianHoursToContact), hours(report.p90HoursToContact))
                 .arg(report.open)
+                .arg(report.overdue)
                 .arg(report.recovered)
-                .arg(report.withLaterAnswer);
-    html += tr("<h3>Open backlog by age</h3>") + tableHtml(report.byAge);
-    html += tr("<h3>By owner</h3>") + tableHtml(report.byOwner);
-    html += tr("<h3>By quarter</h3>") + tableHtml(report.byPeriod);
+                .arg(report.answeredAgain);
+    const auto buckets = [](const QString &label, const QVector<SlaReport::Bucket> &rows) {
+        DataTable table;
+        table.columns = {label, QStringLiteral("open"), QStringLiteral("overdue")};
+        for (const SlaReport::Bucket &b : rows)
+            table.addRow({b.label, b.open, b.overdue});
+        return table;
+    };
+    html +=
+        tr("<h3>Open backlog by age</h3>") + tableHtml(buckets(QStringLiteral("age"), report.backlogByAge));
+    html += tr("<h3>Open backlog by owner</h3>") +
+            tableHtml(buckets(QStringLiteral("owner"), report.backlogByOwner));
+    html += tr("<h3>By quarter</h3>") + tableHtml(report.periodTable());
     m_report->setHtml(html);
 }
 
@@ -434,11 +459,12 @@ void FollowupsScreen::updateButtons()
     const FollowupStatus s = has ? m_current->status : FollowupStatus::New;
     const bool detractor = has && m_current->list == QLatin1String("detractor");
     m_assign->setEnabled(has && m_current->owner != m_owner && !m_owner.isEmpty());
-    m_contact->setEnabled(has && !m_current->email.isEmpty());
-    m_contacted->setEnabled(detractor && isTransitionAllowed(s, FollowupStatus::Contacted) && !isClosed(s));
-    m_resolve->setEnabled(detractor && isTransitionAllowed(s, FollowupStatus::Resolved));
-    m_wontFix->setEnabled(detractor && isTransitionAllowed(s, FollowupStatus::WontFix));
-    m_unreachable->setEnabled(detractor && isTransitionAllowed(s, FollowupStatus::Unreachable));
+    m_contact->setEnabled(has && !m_current->respondentEmail.isEmpty());
+    // The core refuses invalid transitions; the buttons only hide the pointless ones.
+    m_contacted->setEnabled(detractor && s == FollowupStatus::New);
+    m_resolve->setEnabled(detractor && !isClosed(s));
+    m_wontFix->setEnabled(detractor && !isClosed(s));
+    m_unreachable->setEnabled(detractor && !isClosed(s));
     m_reopen->setEnabled(has && isClosed(s));
     m_addNote->setEnabled(has);
     m_note->setEnabled(has);
@@ -477,15 +503,15 @@ void FollowupsScreen::takeNext()
         m_summary->setText(tr("Set your owner name first (settings key followups/owner)."));
         return;
     }
-    auto taken = std::make_shared<std::optional<qint64>>();
+    auto taken = std::make_shared<qint64>(0);
     runChange([owner, taken](FollowupQueue &queue) { *taken = queue.takeNext(owner); },
               tr("Took the next follow-up"));
     // Select it once the reload after the change arrives.
     connect(
         this, &FollowupsScreen::queueCountsChanged, this,
         [this, taken]() {
-            if (*taken) {
-                m_currentId = **taken;
+            if (*taken > 0) {
+                m_currentId = *taken;
                 selectItem(m_currentId);
             }
         },
@@ -547,9 +573,9 @@ void FollowupsScreen::addNote(const QString &text)
 
 void FollowupsScreen::contactCurrent()
 {
-    if (!m_current || m_current->id != m_currentId || m_current->email.isEmpty())
+    if (!m_current || m_current->id != m_currentId || m_current->respondentEmail.isEmpty())
         return;
-    const QUrl url = mailtoUrl(*m_current, MailTemplate(), m_owner);
+    const QUrl url = FollowupQueue::mailtoUrl(*m_current, m_owner);
     if (!m_openUrl(url)) {
         m_summary->setText(tr("No mail client could be opened."));
         return;
@@ -568,12 +594,12 @@ void FollowupsScreen::exportContacts(const QString &group)
     const QString path = m_pickSaveFile(group + QStringLiteral("s.csv"));
     if (path.isEmpty())
         return;
-    const Clock *clock = m_context.clock;
+    const ResponseFilter filter = m_context.filter;
     ++m_pending;
     runInBackground<int>(
         this, m_context.databasePath,
-        [clock, group, path](Database &db) {
-            const DataTable table = FollowupQueue(db, *clock).contacts(group);
+        [filter, group, path](Database &db) {
+            const DataTable table = contactList(db, group, filter);
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly) || file.write(table.toCsv()) < 0 || !file.commit())
                 throw Error::badInput(QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString()));
@@ -593,7 +619,7 @@ void FollowupsScreen::exportContacts(const QString &group)
 void FollowupsScreen::tick()
 {
     if (m_context.clock)
-        m_model->setNow(m_context.clock->now());
+        m_model->setNow(m_context.clock->now().toSecsSinceEpoch());
     // Reloading the counts notices items that became overdue meanwhile.
     if (isVisible())
         reload();

@@ -2,6 +2,7 @@
 
 #include "FollowupModel.h"
 #include "common/Screen.h"
+#include "followups/SlaReport.h"
 
 #include <QUrl>
 #include <functional>
@@ -78,7 +79,8 @@ private:
     void buildUi();
     void reload();
     void loadDetails();
-    void showDetails(const FollowupItem &item, const QVector<FollowupEvent> &history);
+    struct Details;
+    void showDetails(const Details &details);
     void showReport(const SlaReport &report);
     void runChange(std::function<void(FollowupQueue &)> change, const QString &done);
     void updateButtons();
