@@ -118,6 +118,8 @@ void FollowupsScreen::buildUi()
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Search respondent, comment, owner"));
     m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setAccessibleName(tr("Search follow-ups"));
     connect(m_search, &QLineEdit::textChanged, m_proxy, &FollowupProxy::setSearchText);
     m_take = new QPushButton(tr("Take next"));
     connect(m_take, &QPushButton::clicked, this, &FollowupsScreen::takeNext);
@@ -258,6 +260,10 @@ void FollowupsScreen::reload()
 {
     if (m_context.databasePath.isEmpty() || !m_context.clock)
         return;
+    // The window's "Your name" action edits the same key.
+    const QString saved = QSettings().value(ownerKey).toString();
+    if (!saved.isEmpty())
+        m_owner = saved;
     const Clock *clock = m_context.clock;
     const View view = m_view;
     const QString owner = m_owner;
