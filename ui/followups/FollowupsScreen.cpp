@@ -267,6 +267,8 @@ void FollowupsScreen::reload()
     const Clock *clock = m_context.clock;
     const View view = m_view;
     const QString owner = m_owner;
+    // A slow older load must not overwrite a newer one (view switched meanwhile).
+    const quint64 generation = ++m_generation;
     ++m_pending;
     runInBackground<Loaded>(
         this, m_context.databasePath,
@@ -283,8 +285,10 @@ void FollowupsScreen::reload()
             loaded.rootCauses = queue.rootCauses();
             return loaded;
         },
-        [this](const Loaded &loaded) {
+        [this, generation](const Loaded &loaded) {
             --m_pending;
+            if (generation != m_generation)
+                return;
             m_rootCauses = loaded.rootCauses;
             m_model->setItems(loaded.items, m_context.clock->now().toSecsSinceEpoch());
             m_summary->setText(tr("%1 open · <span style='color:#c0392b'>%2 overdue</span> · "

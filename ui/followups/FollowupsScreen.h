@@ -92,6 +92,7 @@ private:
     qint64 m_currentId = 0;
     std::optional<FollowupItem> m_current;
     int m_pending = 0;
+    quint64 m_generation = 0;
     int m_lastOverdue = -1;
     QStringList m_rootCauses;
 
