@@ -17,25 +17,31 @@ namespace {
 void addReaderOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("preset"),
-                      QStringLiteral("Survey tool layout: %1 (default: detected).").arg(presetNames().join(QStringLiteral(", "))),
+                      QStringLiteral("Survey tool layout: %1 (default: detected).")
+                          .arg(presetNames().join(QStringLiteral(", "))),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("map"),
-                      QStringLiteral("Use COLUMN for FIELD (score, comment, time, id, user, email, name, active, group); "
-                                     "repeatable. An empty COLUMN or 'none' unmaps the field."),
-                      QStringLiteral("FIELD=COLUMN")});
-    parser.addOption({QStringLiteral("segment"),
-                      QStringLiteral("Keep COLUMN as a segment attribute (repeatable; replaces the detected ones)."),
-                      QStringLiteral("COLUMN")});
+    parser.addOption(
+        {QStringLiteral("map"),
+         QStringLiteral("Use COLUMN for FIELD (score, comment, time, id, user, email, name, active, group); "
+                        "repeatable. An empty COLUMN or 'none' unmaps the field."),
+         QStringLiteral("FIELD=COLUMN")});
+    parser.addOption(
+        {QStringLiteral("segment"),
+         QStringLiteral("Keep COLUMN as a segment attribute (repeatable; replaces the detected ones)."),
+         QStringLiteral("COLUMN")});
     parser.addOption({QStringLiteral("encoding"),
-                      QStringLiteral("Text encoding (default: detected): %1.").arg(encodingNames().join(QStringLiteral(", "))),
+                      QStringLiteral("Text encoding (default: detected): %1.")
+                          .arg(encodingNames().join(QStringLiteral(", "))),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("date-order"), QStringLiteral("Order of slash dates: dmy, mdy or ymd (default: "
-                                                                   "decided from the values)."),
+    parser.addOption({QStringLiteral("date-order"),
+                      QStringLiteral("Order of slash dates: dmy, mdy or ymd (default: "
+                                     "decided from the values)."),
                       QStringLiteral("ORDER")});
     parser.addOption({QStringLiteral("timezone"),
                       QStringLiteral("Time zone of times written without one (IANA name, default UTC)."),
                       QStringLiteral("TZ")});
-    parser.addOption({QStringLiteral("sheet"), QStringLiteral("XLSX: the sheet to read (default: the first)."),
+    parser.addOption({QStringLiteral("sheet"),
+                      QStringLiteral("XLSX: the sheet to read (default: the first)."),
                       QStringLiteral("NAME")});
 }
 
@@ -60,15 +66,17 @@ ReadOptions readOptions(const QCommandLineParser &parser, const QString &command
     }
     if (parser.isSet(QStringLiteral("date-order"))) {
         DateOrder order;
-        if (!dateOrderFromName(parser.value(QStringLiteral("date-order")), &order) || order == DateOrder::Auto)
+        if (!dateOrderFromName(parser.value(QStringLiteral("date-order")), &order) ||
+            order == DateOrder::Auto)
             throw Error::usage(QStringLiteral("%1: --date-order must be dmy, mdy or ymd").arg(command));
         options.dateOrder = order;
     }
     if (parser.isSet(QStringLiteral("timezone"))) {
         const QTimeZone zone(parser.value(QStringLiteral("timezone")).toUtf8());
         if (!zone.isValid())
-            throw Error::usage(QStringLiteral("%1: unknown --timezone '%2' (use an IANA name such as Europe/Paris)")
-                                   .arg(command, parser.value(QStringLiteral("timezone"))));
+            throw Error::usage(
+                QStringLiteral("%1: unknown --timezone '%2' (use an IANA name such as Europe/Paris)")
+                    .arg(command, parser.value(QStringLiteral("timezone"))));
         options.timeZone = zone;
     }
     options.sheetName = parser.value(QStringLiteral("sheet"));
@@ -98,19 +106,23 @@ int runImport(CommandContext &context)
     context.addDatabaseOption(parser);
     context.addFormatOption(parser, {QStringLiteral("table"), QStringLiteral("json")});
     addReaderOptions(parser);
-    parser.addOption({QStringLiteral("wave"), QStringLiteral("Survey wave for these responses (default: one wave per file, "
-                                                             "named after it)."),
+    parser.addOption({QStringLiteral("wave"),
+                      QStringLiteral("Survey wave for these responses (default: one wave per file, "
+                                     "named after it)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("kind"), QStringLiteral("relational (default) or transactional."),
                       QStringLiteral("KIND"), QStringLiteral("relational")});
-    parser.addOption({QStringLiteral("accept-scale"),
-                      QStringLiteral("Confirm a score column that is not 0-10 (1-10, 1-5); the warning is kept.")});
-    parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Read and validate everything, write nothing.")});
+    parser.addOption(
+        {QStringLiteral("accept-scale"),
+         QStringLiteral("Confirm a score column that is not 0-10 (1-10, 1-5); the warning is kept.")});
+    parser.addOption(
+        {QStringLiteral("dry-run"), QStringLiteral("Read and validate everything, write nothing.")});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("CSV or XLSX survey exports."),
                                  QStringLiteral("FILE..."));
-    if (!context.parse(parser, QStringLiteral("Import survey exports into the database: all rows of all files in one "
-                                              "transaction, or nothing. Rejected rows are listed with line, column "
-                                              "and reason; rows already imported are skipped as duplicates.")))
+    if (!context.parse(parser,
+                       QStringLiteral("Import survey exports into the database: all rows of all files in one "
+                                      "transaction, or nothing. Rejected rows are listed with line, column "
+                                      "and reason; rows already imported are skipped as duplicates.")))
         return 0;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
@@ -148,14 +160,16 @@ int runImport(CommandContext &context)
         return 0;
     }
     for (const ImportReport &r : reports) {
-        context.out() << QStringLiteral("%1: %2 rows, %3 imported, %4 duplicates, %5 rejected (preset %6, %7)%8\n")
+        context.out() << QStringLiteral(
+                             "%1: %2 rows, %3 imported, %4 duplicates, %5 rejected (preset %6, %7)%8\n")
                              .arg(r.file)
                              .arg(r.rows)
                              .arg(r.imported)
                              .arg(r.duplicates)
                              .arg(r.rejected)
                              .arg(r.preset, r.encoding,
-                                  importOptions.dryRun ? QStringLiteral(" [dry run: nothing written]") : QString());
+                                  importOptions.dryRun ? QStringLiteral(" [dry run: nothing written]")
+                                                       : QString());
         for (const QString &w : r.warnings)
             context.out() << QStringLiteral("  warning: %1\n").arg(w);
         for (const Rejection &x : r.rejections)
@@ -181,14 +195,17 @@ int runImportAttributes(CommandContext &context)
     addReaderOptions(parser);
     parser.addOption({QStringLiteral("key"), QStringLiteral("Join on email (default) or user (user id)."),
                       QStringLiteral("email|user"), QStringLiteral("email")});
-    parser.addOption({QStringLiteral("as-of"),
-                      QStringLiteral("Date the attributes describe (YYYY-MM-DD; default: the file's modification date)."),
-                      QStringLiteral("DATE")});
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A users or accounts file (CSV or XLSX)."),
+    parser.addOption(
+        {QStringLiteral("as-of"),
+         QStringLiteral("Date the attributes describe (YYYY-MM-DD; default: the file's modification date)."),
+         QStringLiteral("DATE")});
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A users or accounts file (CSV or XLSX)."),
                                  QStringLiteral("FILE"));
-    if (!context.parse(parser, QStringLiteral("Join respondent attributes (plan, role, company size, ARR...) from a "
-                                              "CRM or users export on email or user id. Conflicts and unmatched keys "
-                                              "are reported, not guessed.")))
+    if (!context.parse(parser,
+                       QStringLiteral("Join respondent attributes (plan, role, company size, ARR...) from a "
+                                      "CRM or users export on email or user id. Conflicts and unmatched keys "
+                                      "are reported, not guessed.")))
         return 0;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
@@ -206,7 +223,8 @@ int runImportAttributes(CommandContext &context)
             throw Error::usage(QStringLiteral("import-attributes: --as-of must be a date, YYYY-MM-DD"));
         asOf = QDateTime(date, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
     }
-    FileAttributeSource source(files.first(), key == QLatin1String("email") ? AttributeKey::Email : AttributeKey::UserId,
+    FileAttributeSource source(files.first(),
+                               key == QLatin1String("email") ? AttributeKey::Email : AttributeKey::UserId,
                                readOptions(parser, QStringLiteral("import-attributes")),
                                overrides(parser, QStringLiteral("import-attributes")));
     const AttributeImportReport report =
@@ -216,13 +234,15 @@ int runImportAttributes(CommandContext &context)
         context.printJson(QJsonDocument(report.toJson()));
         return 0;
     }
-    context.out() << QStringLiteral("%1: %2 rows, %3 keys matched, %4 unmatched, %5 conflicts, %6 responses re-segmented\n")
-                         .arg(report.file)
-                         .arg(report.rows)
-                         .arg(report.matched)
-                         .arg(report.unmatchedCount)
-                         .arg(report.conflicts.size())
-                         .arg(report.responsesUpdated);
+    context.out()
+        << QStringLiteral(
+               "%1: %2 rows, %3 keys matched, %4 unmatched, %5 conflicts, %6 responses re-segmented\n")
+               .arg(report.file)
+               .arg(report.rows)
+               .arg(report.matched)
+               .arg(report.unmatchedCount)
+               .arg(report.conflicts.size())
+               .arg(report.responsesUpdated);
     for (const AttributeConflict &c : report.conflicts)
         context.out() << QStringLiteral("  conflict: %1 has %2 = %3 (not stored)\n")
                              .arg(c.key, c.attribute, c.values.join(QStringLiteral(" / ")));

@@ -8,9 +8,9 @@
 #include "store/Transaction.h"
 
 #include <QFile>
-#include <cmath>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <cmath>
 #include <memory>
 
 namespace nps::cli {
@@ -31,8 +31,8 @@ std::unique_ptr<FixedClock> clockOverride(const QCommandLineParser &parser)
     if (!now.isValid())
         throw Error::usage(QStringLiteral("queue: --now '%1' is not an ISO 8601 date and time")
                                .arg(parser.value(QStringLiteral("now"))));
-    return std::make_unique<FixedClock>(now.timeSpec() == Qt::LocalTime ? QDateTime(now.date(), now.time(), Qt::UTC)
-                                                                         : now);
+    return std::make_unique<FixedClock>(
+        now.timeSpec() == Qt::LocalTime ? QDateTime(now.date(), now.time(), Qt::UTC) : now);
 }
 
 qint64 parseId(const QString &text)
@@ -55,17 +55,27 @@ QString actorName(const QCommandLineParser &parser)
 DataTable itemsTable(const QVector<FollowupItem> &items, qint64 now)
 {
     DataTable table;
-    table.columns = {QStringLiteral("id"),        QStringLiteral("response_id"), QStringLiteral("respondent"),
-                     QStringLiteral("email"),     QStringLiteral("score"),       QStringLiteral("comment"),
-                     QStringLiteral("submitted"), QStringLiteral("due"),         QStringLiteral("status"),
-                     QStringLiteral("owner"),     QStringLiteral("time_left_hours"), QStringLiteral("root_cause"),
-                     QStringLiteral("later_score"), QStringLiteral("recovered")};
+    table.columns = {QStringLiteral("id"),
+                     QStringLiteral("response_id"),
+                     QStringLiteral("respondent"),
+                     QStringLiteral("email"),
+                     QStringLiteral("score"),
+                     QStringLiteral("comment"),
+                     QStringLiteral("submitted"),
+                     QStringLiteral("due"),
+                     QStringLiteral("status"),
+                     QStringLiteral("owner"),
+                     QStringLiteral("time_left_hours"),
+                     QStringLiteral("root_cause"),
+                     QStringLiteral("later_score"),
+                     QStringLiteral("recovered")};
     for (const FollowupItem &i : items) {
         const auto left = i.status == FollowupStatus::New ? i.hoursLeft(now) : std::nullopt;
-        table.addRow({i.id, i.responseId, i.respondentName.isEmpty() ? i.userId : i.respondentName, i.respondentEmail,
-                      i.score, i.comment, isoTime(i.submittedAt), i.dueAt ? QVariant(isoTime(*i.dueAt)) : QVariant(),
-                      statusKey(i.status), i.owner, left ? QVariant(std::round(*left * 10.0) / 10.0) : QVariant(),
-                      i.rootCause, i.laterScore ? QVariant(*i.laterScore) : QVariant(), i.recovered()});
+        table.addRow({i.id, i.responseId, i.respondentName.isEmpty() ? i.userId : i.respondentName,
+                      i.respondentEmail, i.score, i.comment, isoTime(i.submittedAt),
+                      i.dueAt ? QVariant(isoTime(*i.dueAt)) : QVariant(), statusKey(i.status), i.owner,
+                      left ? QVariant(std::round(*left * 10.0) / 10.0) : QVariant(), i.rootCause,
+                      i.laterScore ? QVariant(*i.laterScore) : QVariant(), i.recovered()});
     }
     return table;
 }
@@ -82,22 +92,26 @@ int runQueue(CommandContext &context)
     parser.addOption({QStringLiteral("view"),
                       QStringLiteral("open (default), overdue, due-soon, closed, mine, passives or all."),
                       QStringLiteral("VIEW"), QStringLiteral("open")});
-    parser.addOption({QStringLiteral("owner"), QStringLiteral("Only items of this owner (with --view mine: whose queue)."),
+    parser.addOption({QStringLiteral("owner"),
+                      QStringLiteral("Only items of this owner (with --view mine: whose queue)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("as"),
                       QStringLiteral("Who makes the change (default: $NPSDESK_OWNER, else $USER)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("root-cause"), QStringLiteral("Root cause, required when closing."),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("note"), QStringLiteral("A note to keep with the change."), QStringLiteral("TEXT")});
+    parser.addOption(
+        {QStringLiteral("note"), QStringLiteral("A note to keep with the change."), QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N items."), QStringLiteral("N")});
     parser.addPositionalArgument(
         QStringLiteral("action"),
-        QStringLiteral("Optional: assign ID OWNER | take | set ID contacted|resolved|wont-fix|unreachable|open | "
-                       "note ID TEXT | contact ID | history ID | enqueue"),
+        QStringLiteral(
+            "Optional: assign ID OWNER | take | set ID contacted|resolved|wont-fix|unreachable|open | "
+            "note ID TEXT | contact ID | history ID | enqueue"),
         QStringLiteral("[ACTION ...]"));
-    if (!context.parse(parser, QStringLiteral("The detractor follow-up queue: list items by view, assign, change "
-                                              "status, add notes.")))
+    if (!context.parse(parser,
+                       QStringLiteral("The detractor follow-up queue: list items by view, assign, change "
+                                      "status, add notes.")))
         return 0;
     const auto fixed = clockOverride(parser);
     const Clock &clock = fixed ? static_cast<const Clock &>(*fixed) : context.clock();
@@ -110,13 +124,15 @@ int runQueue(CommandContext &context)
     if (args.isEmpty()) {
         const auto view = queueViewFromName(parser.value(QStringLiteral("view")));
         if (!view)
-            throw Error::usage(QStringLiteral("queue: unknown --view '%1' (use open, overdue, due-soon, closed, mine, "
-                                              "passives or all)")
-                                   .arg(parser.value(QStringLiteral("view"))));
+            throw Error::usage(
+                QStringLiteral("queue: unknown --view '%1' (use open, overdue, due-soon, closed, mine, "
+                               "passives or all)")
+                    .arg(parser.value(QStringLiteral("view"))));
         QString owner = parser.value(QStringLiteral("owner"));
         if (*view == QueueView::Mine && owner.isEmpty())
             owner = actor;
-        const int limit = parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt() : -1;
+        const int limit =
+            parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt() : -1;
         context.print(itemsTable(queue.items(*view, owner, limit), now), context.format(parser));
         return 0;
     }
@@ -124,7 +140,8 @@ int runQueue(CommandContext &context)
     const QString action = args.first();
     auto expect = [&](int n, const char *usage) {
         if (args.size() != n)
-            throw Error::usage(QStringLiteral("queue: usage: npsdesk queue --db F %1").arg(QLatin1String(usage)));
+            throw Error::usage(
+                QStringLiteral("queue: usage: npsdesk queue --db F %1").arg(QLatin1String(usage)));
     };
     Transaction transaction(db.connection());
     if (action == QLatin1String("assign")) {
@@ -134,7 +151,8 @@ int runQueue(CommandContext &context)
     } else if (action == QLatin1String("take")) {
         expect(1, "take");
         const qint64 id = queue.takeNext(actor);
-        context.out() << (id ? QStringLiteral("Took follow-up %1\n").arg(id) : QStringLiteral("Nothing to take\n"));
+        context.out() << (id ? QStringLiteral("Took follow-up %1\n").arg(id)
+                             : QStringLiteral("Nothing to take\n"));
     } else if (action == QLatin1String("set")) {
         expect(3, "set ID contacted|resolved|wont-fix|unreachable|open [--root-cause NAME] [--note TEXT]");
         const qint64 id = parseId(args[1]);
@@ -144,13 +162,15 @@ int runQueue(CommandContext &context)
         } else {
             const auto status = statusFromKey(QString(state).replace(QLatin1Char('-'), QLatin1Char('_')));
             if (!status || *status == FollowupStatus::New)
-                throw Error::badInput(QStringLiteral("'%1' is not a state (use contacted, resolved, wont-fix, "
-                                                     "unreachable or open)")
-                                          .arg(state));
+                throw Error::badInput(
+                    QStringLiteral("'%1' is not a state (use contacted, resolved, wont-fix, "
+                                   "unreachable or open)")
+                        .arg(state));
             queue.setStatus(id, *status, actor, parser.value(QStringLiteral("root-cause")),
                             parser.value(QStringLiteral("note")));
         }
-        context.out() << QStringLiteral("Follow-up %1 is now %2\n").arg(args[1], statusLabel(queue.item(id).status));
+        context.out()
+            << QStringLiteral("Follow-up %1 is now %2\n").arg(args[1], statusLabel(queue.item(id).status));
     } else if (action == QLatin1String("note")) {
         expect(3, "note ID TEXT");
         queue.addNote(parseId(args[1]), args[2], actor);
@@ -162,8 +182,8 @@ int runQueue(CommandContext &context)
     } else if (action == QLatin1String("history")) {
         expect(2, "history ID");
         DataTable table;
-        table.columns = {QStringLiteral("at"), QStringLiteral("actor"), QStringLiteral("kind"), QStringLiteral("from"),
-                         QStringLiteral("to"), QStringLiteral("text")};
+        table.columns = {QStringLiteral("at"),   QStringLiteral("actor"), QStringLiteral("kind"),
+                         QStringLiteral("from"), QStringLiteral("to"),    QStringLiteral("text")};
         for (const FollowupEvent &e : queue.history(parseId(args[1])))
             table.addRow({isoTime(e.at), e.actor, e.kind, e.fromStatus, e.toStatus, e.text});
         context.print(table, context.format(parser));
@@ -187,11 +207,13 @@ int runQueueReport(CommandContext &context)
                       QStringLiteral("PERIOD"), QStringLiteral("quarter")});
     parser.addOption({QStringLiteral("now"), QStringLiteral("Evaluate deadlines at this time (ISO 8601)."),
                       QStringLiteral("TIME")});
-    if (!context.parse(parser, QStringLiteral("The SLA report: share of detractors contacted within the deadline, time "
-                                              "to first contact, backlog, recovered detractors.")))
+    if (!context.parse(
+            parser, QStringLiteral("The SLA report: share of detractors contacted within the deadline, time "
+                                   "to first contact, backlog, recovered detractors.")))
         return 0;
     const QString period = parser.value(QStringLiteral("period"));
-    if (period != QLatin1String("month") && period != QLatin1String("quarter") && period != QLatin1String("year"))
+    if (period != QLatin1String("month") && period != QLatin1String("quarter") &&
+        period != QLatin1String("year"))
         throw Error::usage(QStringLiteral("queue-report: --period must be month, quarter or year"));
     const auto fixed = clockOverride(parser);
     const Clock &clock = fixed ? static_cast<const Clock &>(*fixed) : context.clock();
@@ -208,15 +230,18 @@ int runExportContacts(CommandContext &context)
     QCommandLineParser parser;
     context.addDatabaseOption(parser);
     context.addFilterOptions(parser);
-    parser.addOption({QStringLiteral("group"), QStringLiteral("passive, promoter or detractor."), QStringLiteral("GROUP")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("The CSV file to write."), QStringLiteral("FILE.csv")});
-    if (!context.parse(parser, QStringLiteral("Export respondents of one group (email, name, latest score and comment) "
-                                              "for a targeted follow-up, referral or case-study list.")))
+    parser.addOption({QStringLiteral("group"), QStringLiteral("passive, promoter or detractor."),
+                      QStringLiteral("GROUP")});
+    parser.addOption(
+        {QStringLiteral("out"), QStringLiteral("The CSV file to write."), QStringLiteral("FILE.csv")});
+    if (!context.parse(
+            parser, QStringLiteral("Export respondents of one group (email, name, latest score and comment) "
+                                   "for a targeted follow-up, referral or case-study list.")))
         return 0;
     if (!parser.isSet(QStringLiteral("group")) || !parser.isSet(QStringLiteral("out")))
         throw Error::usage(QStringLiteral("export-contacts: --group and --out are required"));
-    const DataTable table = contactList(context.database(parser), parser.value(QStringLiteral("group")),
-                                        context.filter(parser));
+    const DataTable table =
+        contactList(context.database(parser), parser.value(QStringLiteral("group")), context.filter(parser));
     const QString out = parser.value(QStringLiteral("out"));
     QFile file(out);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))

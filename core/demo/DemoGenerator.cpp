@@ -61,10 +61,12 @@ const int planWeights[] = {45, 35, 20};
 const char *const roles[] = {"Admin", "Manager", "Analyst", "Engineer", "Executive", "Support agent"};
 const char *const sizes[] = {"1-10", "11-50", "51-200", "201-1000", "1000+"};
 const char *const regions[] = {"North America", "Europe", "APAC", "LATAM", "Middle East & Africa"};
-const char *const firstNames[] = {"Ana", "Ben", "Chloé", "Dmitri", "Emma", "Farid", "Grace", "Hiro", "Inés", "Jonas",
-                                  "Kara", "Luis", "Mia", "Noah", "Olga", "Priya", "Quentin", "Rosa", "Sven", "Tariq"};
-const char *const lastNames[] = {"Andersen", "Baptiste", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Huang",
-                                 "Ivanova", "Jensen", "Kowalski", "López", "Müller", "Novak", "Okafor", "Pereira"};
+const char *const firstNames[] = {"Ana",  "Ben",   "Chloé",   "Dmitri", "Emma", "Farid", "Grace",
+                                  "Hiro", "Inés",  "Jonas",   "Kara",   "Luis", "Mia",   "Noah",
+                                  "Olga", "Priya", "Quentin", "Rosa",   "Sven", "Tariq"};
+const char *const lastNames[] = {"Andersen", "Baptiste", "Costa",   "Dubois", "Eriksen",  "Fischer",
+                                 "García",   "Huang",    "Ivanova", "Jensen", "Kowalski", "López",
+                                 "Müller",   "Novak",    "Okafor",  "Pereira"};
 
 struct DemoUser
 {
@@ -77,8 +79,7 @@ struct DemoUser
     QString name;
 };
 
-template<typename T, size_t N>
-constexpr int count(const T (&)[N])
+template<typename T, size_t N> constexpr int count(const T (&)[N])
 {
     return int(N);
 }
@@ -181,13 +182,18 @@ void DemoGenerator::seedFollowups(qint64 importId, QRandomGenerator &rng)
     FollowupQueue(m_db, m_clock).enqueueForImport(importId);
 
     static const char *const owners[] = {"Maria", "Jonas", "Priya"};
-    static const char *const causes[] = {"Product gap", "Bug", "Pricing", "Support experience", "Onboarding", "Other"};
-    static const char *const notes[] = {"Called, left a voicemail", "Discussed the renewal price; offered a call with "
-                                        "the account manager", "Walked them through the new reporting filters",
-                                        "Opened a bug for the Salesforce sync", "They want a HubSpot connector"};
-    QSqlQuery q = sql::prepare(m_db.connection(),
-                               QStringLiteral("SELECT f.id, r.submitted_at, f.due_at FROM followups f JOIN responses r"
-                                              " ON r.id = f.response_id WHERE f.tracked = 1 ORDER BY f.id"));
+    static const char *const causes[] = {"Product gap",        "Bug",        "Pricing",
+                                         "Support experience", "Onboarding", "Other"};
+    static const char *const notes[] = {"Called, left a voicemail",
+                                        "Discussed the renewal price; offered a call with "
+                                        "the account manager",
+                                        "Walked them through the new reporting filters",
+                                        "Opened a bug for the Salesforce sync",
+                                        "They want a HubSpot connector"};
+    QSqlQuery q =
+        sql::prepare(m_db.connection(),
+                     QStringLiteral("SELECT f.id, r.submitted_at, f.due_at FROM followups f JOIN responses r"
+                                    " ON r.id = f.response_id WHERE f.tracked = 1 ORDER BY f.id"));
     q.setForwardOnly(true);
     sql::exec(q);
     QVector<std::array<qint64, 3>> items;
@@ -313,7 +319,8 @@ DemoSummary DemoGenerator::generate(const DemoOptions &options)
 
     DemoSummary summary;
     summary.responses = added;
-    summary.respondents = int(sql::scalar(c, QStringLiteral("SELECT count(*) FROM respondents")).toLongLong());
+    summary.respondents =
+        int(sql::scalar(c, QStringLiteral("SELECT count(*) FROM respondents")).toLongLong());
     summary.waves = quarters;
     return summary;
 }

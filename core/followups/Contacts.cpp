@@ -18,16 +18,19 @@ DataTable contactList(const Database &db, const QString &group, const ResponseFi
     else if (group == QLatin1String("promoter"))
         range = QStringLiteral("r.score >= 9");
     else
-        throw Error::usage(QStringLiteral("the group must be detractor, passive or promoter, not '%1'").arg(group));
+        throw Error::usage(
+            QStringLiteral("the group must be detractor, passive or promoter, not '%1'").arg(group));
     const SqlCondition condition = buildCondition(filter);
     QSqlQuery q = sql::prepare(
         db.connection(),
-        QStringLiteral("SELECT p.email, p.name, p.user_id, r.score, r.submitted_at, r.comment FROM responses r"
-                       " JOIN respondents p ON p.id = r.respondent_id"
-                       " WHERE %1 AND %2 AND r.id = (SELECT r2.id FROM responses r2 WHERE r2.respondent_id ="
-                       "  r.respondent_id AND %3 ORDER BY r2.submitted_at DESC, r2.id DESC LIMIT 1)"
-                       " ORDER BY r.submitted_at DESC")
-            .arg(range, condition.where, QString(range).replace(QStringLiteral("r."), QStringLiteral("r2."))));
+        QStringLiteral(
+            "SELECT p.email, p.name, p.user_id, r.score, r.submitted_at, r.comment FROM responses r"
+            " JOIN respondents p ON p.id = r.respondent_id"
+            " WHERE %1 AND %2 AND r.id = (SELECT r2.id FROM responses r2 WHERE r2.respondent_id ="
+            "  r.respondent_id AND %3 ORDER BY r2.submitted_at DESC, r2.id DESC LIMIT 1)"
+            " ORDER BY r.submitted_at DESC")
+            .arg(range, condition.where,
+                 QString(range).replace(QStringLiteral("r."), QStringLiteral("r2."))));
     q.setForwardOnly(true);
     for (const QVariant &v : condition.values)
         q.addBindValue(v);
@@ -36,11 +39,13 @@ DataTable contactList(const Database &db, const QString &group, const ResponseFi
     table.columns = {QStringLiteral("email"), QStringLiteral("name"),      QStringLiteral("user_id"),
                      QStringLiteral("score"), QStringLiteral("submitted"), QStringLiteral("comment")};
     while (q.next()) {
-        table.addRow({q.value(0), q.value(1), q.value(2), q.value(3).toInt(),
-                      q.value(4).isNull()
-                          ? QVariant()
-                          : QVariant(QDateTime::fromSecsSinceEpoch(q.value(4).toLongLong(), Qt::UTC).toString(Qt::ISODate)),
-                      q.value(5)});
+        table.addRow(
+            {q.value(0), q.value(1), q.value(2), q.value(3).toInt(),
+             q.value(4).isNull()
+                 ? QVariant()
+                 : QVariant(
+                       QDateTime::fromSecsSinceEpoch(q.value(4).toLongLong(), Qt::UTC).toString(Qt::ISODate)),
+             q.value(5)});
     }
     return table;
 }

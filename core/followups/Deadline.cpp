@@ -39,7 +39,8 @@ SlaSettings SlaSettings::load(const Database &db)
 void SlaSettings::save(Database &db) const
 {
     db.setSetting(QStringLiteral("sla_hours"), QString::number(hours));
-    db.setSetting(QStringLiteral("sla_business_days"), businessDaysOnly ? QStringLiteral("1") : QStringLiteral("0"));
+    db.setSetting(QStringLiteral("sla_business_days"),
+                  businessDaysOnly ? QStringLiteral("1") : QStringLiteral("0"));
     QStringList days;
     for (int d : workingDays)
         days << QString::number(d);
@@ -47,7 +48,8 @@ void SlaSettings::save(Database &db) const
     db.setSetting(QStringLiteral("sla_time_zone"), QString::fromUtf8(zone.id()));
     db.setSetting(QStringLiteral("sla_untracked_before"),
                   untrackedBefore ? QString::number(*untrackedBefore) : QString());
-    db.setSetting(QStringLiteral("followup_passives"), includePassives ? QStringLiteral("1") : QStringLiteral("0"));
+    db.setSetting(QStringLiteral("followup_passives"),
+                  includePassives ? QStringLiteral("1") : QStringLiteral("0"));
 }
 
 qint64 deadlineFor(qint64 submittedUtc, const SlaSettings &sla)

@@ -30,7 +30,8 @@ const QString itemColumns = QStringLiteral(
     " f.created_at), f.due_at, f.status, f.tracked, f.owner, f.root_cause, f.first_contact_at, f.closed_at,"
     " (SELECT r2.score FROM responses r2 WHERE r2.respondent_id = r.respondent_id AND r2.submitted_at >"
     " r.submitted_at ORDER BY r2.submitted_at DESC LIMIT 1)"
-    " FROM followups f JOIN responses r ON r.id = f.response_id JOIN respondents p ON p.id = r.respondent_id");
+    " FROM followups f JOIN responses r ON r.id = f.response_id JOIN respondents p ON p.id = "
+    "r.respondent_id");
 
 std::optional<qint64> optionalInt(const QVariant &v)
 {
@@ -103,8 +104,8 @@ std::optional<double> FollowupItem::hoursLeft(qint64 now) const
 std::optional<QueueView> queueViewFromName(const QString &name)
 {
     static const std::pair<const char *, QueueView> names[] = {
-        {"open", QueueView::Open},         {"mine", QueueView::Mine},         {"due-soon", QueueView::DueSoon},
-        {"overdue", QueueView::Overdue},   {"closed", QueueView::Closed},     {"passives", QueueView::Passives},
+        {"open", QueueView::Open},       {"mine", QueueView::Mine},     {"due-soon", QueueView::DueSoon},
+        {"overdue", QueueView::Overdue}, {"closed", QueueView::Closed}, {"passives", QueueView::Passives},
         {"all", QueueView::All}};
     for (const auto &[n, view] : names)
         if (name == QLatin1String(n))
@@ -128,7 +129,8 @@ qint64 FollowupQueue::enqueueWhere(const QString &condition, const QVariantList 
     const SlaSettings sla = SlaSettings::load(m_db);
     const QSqlDatabase c = m_db.connection();
     const qint64 now = m_clock.now().toSecsSinceEpoch();
-    const QString lists = sla.includePassives ? QStringLiteral("r.score <= 8") : QStringLiteral("r.score <= 6");
+    const QString lists =
+        sla.includePassives ? QStringLiteral("r.score <= 8") : QStringLiteral("r.score <= 6");
     qint64 added = 0;
     if (!sla.businessDaysOnly) {
         // The common case in one statement: a deadline is plain arithmetic.
@@ -137,33 +139,37 @@ qint64 FollowupQueue::enqueueWhere(const QString &condition, const QVariantList 
         binds += values;
         QSqlQuery q = sql::run(
             c,
-            QStringLiteral("INSERT OR IGNORE INTO followups (response_id, list, status, tracked, due_at, created_at,"
-                           " updated_at)"
-                           " SELECT r.id, CASE WHEN r.score <= 6 THEN 'detractor' ELSE 'passive' END, 'new',"
-                           "  CASE WHEN r.score <= 6 AND coalesce(r.submitted_at, 0) >= coalesce(?, 0) THEN 1"
-                           "   ELSE 0 END,"
-                           "  CASE WHEN r.score <= 6 THEN coalesce(r.submitted_at, ?) + ? END, ?, ?"
-                           " FROM responses r WHERE %1 AND %2 AND NOT EXISTS"
-                           " (SELECT 1 FROM followups f WHERE f.response_id = r.id)")
+            QStringLiteral(
+                "INSERT OR IGNORE INTO followups (response_id, list, status, tracked, due_at, created_at,"
+                " updated_at)"
+                " SELECT r.id, CASE WHEN r.score <= 6 THEN 'detractor' ELSE 'passive' END, 'new',"
+                "  CASE WHEN r.score <= 6 AND coalesce(r.submitted_at, 0) >= coalesce(?, 0) THEN 1"
+                "   ELSE 0 END,"
+                "  CASE WHEN r.score <= 6 THEN coalesce(r.submitted_at, ?) + ? END, ?, ?"
+                " FROM responses r WHERE %1 AND %2 AND NOT EXISTS"
+                " (SELECT 1 FROM followups f WHERE f.response_id = r.id)")
                 .arg(lists, condition),
             binds);
         added = q.numRowsAffected();
         // Untracked items keep no deadline: they are history, not work.
-        sql::run(c, QStringLiteral("UPDATE followups SET due_at = NULL WHERE tracked = 0 AND due_at IS NOT NULL"));
+        sql::run(
+            c, QStringLiteral("UPDATE followups SET due_at = NULL WHERE tracked = 0 AND due_at IS NOT NULL"));
         return added;
     }
-    QSqlQuery select = sql::prepare(c, QStringLiteral("SELECT r.id, r.score, coalesce(r.submitted_at, ?) FROM responses"
-                                                      " r WHERE %1 AND %2 AND NOT EXISTS (SELECT 1 FROM followups f"
-                                                      " WHERE f.response_id = r.id)")
-                                           .arg(lists, condition));
+    QSqlQuery select =
+        sql::prepare(c, QStringLiteral("SELECT r.id, r.score, coalesce(r.submitted_at, ?) FROM responses"
+                                       " r WHERE %1 AND %2 AND NOT EXISTS (SELECT 1 FROM followups f"
+                                       " WHERE f.response_id = r.id)")
+                            .arg(lists, condition));
     select.setForwardOnly(true);
     select.addBindValue(now);
     for (const QVariant &v : values)
         select.addBindValue(v);
     sql::exec(select);
-    QSqlQuery insert = sql::prepare(c, QStringLiteral("INSERT OR IGNORE INTO followups (response_id, list, status,"
-                                                      " tracked, due_at, created_at, updated_at)"
-                                                      " VALUES (?, ?, 'new', ?, ?, ?, ?)"));
+    QSqlQuery insert =
+        sql::prepare(c, QStringLiteral("INSERT OR IGNORE INTO followups (response_id, list, status,"
+                                       " tracked, due_at, created_at, updated_at)"
+                                       " VALUES (?, ?, 'new', ?, ?, ?, ?)"));
     while (select.next()) {
         const int score = select.value(1).toInt();
         const qint64 submitted = select.value(2).toLongLong();
@@ -196,16 +202,18 @@ void FollowupQueue::setSla(const SlaSettings &sla)
     if (sla.hours <= 0 || sla.hours > 24 * 365)
         throw Error::badInput(QStringLiteral("the SLA must be between 1 hour and a year"));
     sla.save(m_db);
-    QSqlQuery select = sql::prepare(m_db.connection(),
-                                    QStringLiteral("SELECT f.id, coalesce(r.submitted_at, f.created_at) FROM followups f"
-                                                   " JOIN responses r ON r.id = f.response_id"
-                                                   " WHERE f.status = 'new' AND f.tracked = 1"));
+    QSqlQuery select =
+        sql::prepare(m_db.connection(),
+                     QStringLiteral("SELECT f.id, coalesce(r.submitted_at, f.created_at) FROM followups f"
+                                    " JOIN responses r ON r.id = f.response_id"
+                                    " WHERE f.status = 'new' AND f.tracked = 1"));
     select.setForwardOnly(true);
     sql::exec(select);
     QVector<std::pair<qint64, qint64>> rows;
     while (select.next())
         rows.append({select.value(0).toLongLong(), select.value(1).toLongLong()});
-    QSqlQuery update = sql::prepare(m_db.connection(), QStringLiteral("UPDATE followups SET due_at = ? WHERE id = ?"));
+    QSqlQuery update =
+        sql::prepare(m_db.connection(), QStringLiteral("UPDATE followups SET due_at = ? WHERE id = ?"));
     for (const auto &[id, submitted] : rows) {
         update.addBindValue(deadlineFor(submitted, sla));
         update.addBindValue(id);
@@ -232,7 +240,8 @@ QVector<FollowupItem> FollowupQueue::items(QueueView view, const QString &owner,
         values << now << now + qint64(dueSoonHours * 3600);
         break;
     case QueueView::Overdue:
-        where = QStringLiteral("f.list = 'detractor' AND f.tracked = 1 AND f.status = 'new' AND f.due_at < ?");
+        where =
+            QStringLiteral("f.list = 'detractor' AND f.tracked = 1 AND f.status = 'new' AND f.due_at < ?");
         values << now;
         break;
     case QueueView::Closed:
@@ -251,9 +260,9 @@ QVector<FollowupItem> FollowupQueue::items(QueueView view, const QString &owner,
     }
     const QString order = view == QueueView::Closed ? QStringLiteral("f.closed_at DESC, f.id DESC")
                                                     : QStringLiteral("f.due_at IS NULL, f.due_at, f.id");
-    QSqlQuery q = sql::prepare(
-        m_db.connection(),
-        QStringLiteral("SELECT %1 WHERE %2 ORDER BY %3 LIMIT ?").arg(itemColumns, where, order));
+    QSqlQuery q =
+        sql::prepare(m_db.connection(),
+                     QStringLiteral("SELECT %1 WHERE %2 ORDER BY %3 LIMIT ?").arg(itemColumns, where, order));
     q.setForwardOnly(true);
     for (const QVariant &v : values)
         q.addBindValue(v);
@@ -267,7 +276,8 @@ QVector<FollowupItem> FollowupQueue::items(QueueView view, const QString &owner,
 
 FollowupItem FollowupQueue::item(qint64 id) const
 {
-    QSqlQuery q = sql::run(m_db.connection(), QStringLiteral("SELECT %1 WHERE f.id = ?").arg(itemColumns), {id});
+    QSqlQuery q =
+        sql::run(m_db.connection(), QStringLiteral("SELECT %1 WHERE f.id = ?").arg(itemColumns), {id});
     if (!q.next())
         throw Error::badInput(QStringLiteral("there is no follow-up with id %1").arg(id));
     return readItem(q);
@@ -276,14 +286,15 @@ FollowupItem FollowupQueue::item(qint64 id) const
 QVector<FollowupEvent> FollowupQueue::history(qint64 id) const
 {
     item(id);
-    QSqlQuery q = sql::run(m_db.connection(),
-                           QStringLiteral("SELECT at, actor, kind, from_status, to_status, text FROM followup_events"
-                                          " WHERE followup_id = ? ORDER BY at, id"),
-                           {id});
+    QSqlQuery q =
+        sql::run(m_db.connection(),
+                 QStringLiteral("SELECT at, actor, kind, from_status, to_status, text FROM followup_events"
+                                " WHERE followup_id = ? ORDER BY at, id"),
+                 {id});
     QVector<FollowupEvent> events;
     while (q.next())
-        events.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                       q.value(4).toString(), q.value(5).toString()});
+        events.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
     return events;
 }
 
@@ -308,7 +319,8 @@ FollowupQueue::Counts FollowupQueue::counts() const
 void FollowupQueue::requireOwnerName(const QString &actor) const
 {
     if (actor.trimmed().isEmpty())
-        throw Error::badInput(QStringLiteral("every change is attributed to someone: set your owner name first"));
+        throw Error::badInput(
+            QStringLiteral("every change is attributed to someone: set your owner name first"));
 }
 
 void FollowupQueue::logEvent(qint64 id, const QString &actor, const QString &kind, const QString &from,
@@ -316,11 +328,13 @@ void FollowupQueue::logEvent(qint64 id, const QString &actor, const QString &kin
 {
     const qint64 now = m_clock.now().toSecsSinceEpoch();
     sql::run(m_db.connection(),
-             QStringLiteral("INSERT INTO followup_events (followup_id, at, actor, kind, from_status, to_status, text)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+             QStringLiteral(
+                 "INSERT INTO followup_events (followup_id, at, actor, kind, from_status, to_status, text)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?)"),
              {id, now, actor.trimmed(), kind, from.isEmpty() ? QVariant() : QVariant(from),
               to.isEmpty() ? QVariant() : QVariant(to), text.isEmpty() ? QVariant() : QVariant(text)});
-    sql::run(m_db.connection(), QStringLiteral("UPDATE followups SET updated_at = ? WHERE id = ?"), {now, id});
+    sql::run(m_db.connection(), QStringLiteral("UPDATE followups SET updated_at = ? WHERE id = ?"),
+             {now, id});
 }
 
 void FollowupQueue::assign(qint64 id, const QString &owner, const QString &actor)
@@ -338,10 +352,10 @@ void FollowupQueue::assign(qint64 id, const QString &owner, const QString &actor
 qint64 FollowupQueue::takeNext(const QString &owner)
 {
     requireOwnerName(owner);
-    const QVariant id = sql::scalar(m_db.connection(),
-                                    QStringLiteral("SELECT id FROM followups WHERE list = 'detractor' AND tracked = 1"
-                                                   " AND status = 'new' AND (owner IS NULL OR owner = '')"
-                                                   " ORDER BY due_at, id LIMIT 1"));
+    const QVariant id = sql::scalar(
+        m_db.connection(), QStringLiteral("SELECT id FROM followups WHERE list = 'detractor' AND tracked = 1"
+                                          " AND status = 'new' AND (owner IS NULL OR owner = '')"
+                                          " ORDER BY due_at, id LIMIT 1"));
     if (!id.isValid())
         return 0;
     assign(id.toLongLong(), owner, owner);
@@ -360,7 +374,8 @@ void FollowupQueue::setStatus(qint64 id, FollowupStatus to, const QString &actor
                                   .arg(id)
                                   .arg(statusLabel(current.status)));
     if (to == FollowupStatus::New)
-        throw Error::badInput(QStringLiteral("a follow-up cannot go back to New; reopen a closed one instead"));
+        throw Error::badInput(
+            QStringLiteral("a follow-up cannot go back to New; reopen a closed one instead"));
     const qint64 now = m_clock.now().toSecsSinceEpoch();
     QString cause;
     if (isClosed(to)) {
@@ -379,15 +394,18 @@ void FollowupQueue::setStatus(qint64 id, FollowupStatus to, const QString &actor
             throw Error::badInput(QStringLiteral("'%1' is not a root cause in the list (%2)")
                                       .arg(cause, rootCauses().join(QStringLiteral(", "))));
     }
-    sql::run(m_db.connection(),
-             QStringLiteral("UPDATE followups SET status = ?, root_cause = ?, closed_at = ?,"
-                            " first_contact_at = CASE WHEN ? THEN coalesce(first_contact_at, ?) ELSE first_contact_at END"
-                            " WHERE id = ?"),
-             {statusKey(to), cause.isEmpty() ? QVariant() : QVariant(cause),
-              isClosed(to) ? QVariant(now) : QVariant(), to == FollowupStatus::Contacted ? 1 : 0, now, id});
+    sql::run(
+        m_db.connection(),
+        QStringLiteral(
+            "UPDATE followups SET status = ?, root_cause = ?, closed_at = ?,"
+            " first_contact_at = CASE WHEN ? THEN coalesce(first_contact_at, ?) ELSE first_contact_at END"
+            " WHERE id = ?"),
+        {statusKey(to), cause.isEmpty() ? QVariant() : QVariant(cause),
+         isClosed(to) ? QVariant(now) : QVariant(), to == FollowupStatus::Contacted ? 1 : 0, now, id});
     QString text = note.trimmed();
     if (!cause.isEmpty())
-        text = QStringLiteral("Root cause: %1").arg(cause) + (text.isEmpty() ? QString() : QStringLiteral(". ") + text);
+        text = QStringLiteral("Root cause: %1").arg(cause) +
+               (text.isEmpty() ? QString() : QStringLiteral(". ") + text);
     logEvent(id, actor, QStringLiteral("status"), statusKey(current.status), statusKey(to), text);
 }
 
@@ -398,11 +416,13 @@ void FollowupQueue::reopen(qint64 id, const QString &actor, const QString &note)
     if (!isClosed(current.status))
         throw Error::badInput(QStringLiteral("follow-up %1 is not closed").arg(id));
     const FollowupStatus to = current.firstContactAt ? FollowupStatus::Contacted : FollowupStatus::New;
-    sql::run(m_db.connection(),
-             QStringLiteral("UPDATE followups SET status = ?, closed_at = NULL, root_cause = NULL WHERE id = ?"),
-             {statusKey(to), id});
+    sql::run(
+        m_db.connection(),
+        QStringLiteral("UPDATE followups SET status = ?, closed_at = NULL, root_cause = NULL WHERE id = ?"),
+        {statusKey(to), id});
     logEvent(id, actor, QStringLiteral("status"), statusKey(current.status), statusKey(to),
-             note.trimmed().isEmpty() ? QStringLiteral("Reopened") : QStringLiteral("Reopened. ") + note.trimmed());
+             note.trimmed().isEmpty() ? QStringLiteral("Reopened")
+                                      : QStringLiteral("Reopened. ") + note.trimmed());
 }
 
 void FollowupQueue::addNote(qint64 id, const QString &text, const QString &actor)
@@ -419,18 +439,21 @@ void FollowupQueue::logContact(qint64 id, const QString &actor, const QString &n
     requireOwnerName(actor);
     const FollowupItem current = item(id);
     const qint64 now = m_clock.now().toSecsSinceEpoch();
-    sql::run(m_db.connection(),
-             QStringLiteral("UPDATE followups SET first_contact_at = coalesce(first_contact_at, ?),"
-                            " status = CASE WHEN status = 'new' THEN 'contacted' ELSE status END WHERE id = ?"),
-             {now, id});
+    sql::run(
+        m_db.connection(),
+        QStringLiteral("UPDATE followups SET first_contact_at = coalesce(first_contact_at, ?),"
+                       " status = CASE WHEN status = 'new' THEN 'contacted' ELSE status END WHERE id = ?"),
+        {now, id});
     logEvent(id, actor, QStringLiteral("contact"), statusKey(current.status),
-             current.status == FollowupStatus::New ? statusKey(FollowupStatus::Contacted) : statusKey(current.status),
+             current.status == FollowupStatus::New ? statusKey(FollowupStatus::Contacted)
+                                                   : statusKey(current.status),
              note.trimmed().isEmpty() ? QStringLiteral("Contact attempt") : note.trimmed());
 }
 
 QStringList FollowupQueue::rootCauses() const
 {
-    QSqlQuery q = sql::run(m_db.connection(), QStringLiteral("SELECT name FROM root_causes ORDER BY position, name"));
+    QSqlQuery q =
+        sql::run(m_db.connection(), QStringLiteral("SELECT name FROM root_causes ORDER BY position, name"));
     QStringList list;
     while (q.next())
         list << q.value(0).toString();
@@ -441,24 +464,27 @@ void FollowupQueue::addRootCause(const QString &name)
 {
     if (name.trimmed().isEmpty())
         throw Error::badInput(QStringLiteral("a root cause needs a name"));
-    sql::run(m_db.connection(),
-             QStringLiteral("INSERT OR IGNORE INTO root_causes (name, position) VALUES (?, (SELECT coalesce(max(position),"
-                            " 0) + 1 FROM root_causes))"),
-             {name.trimmed()});
+    sql::run(
+        m_db.connection(),
+        QStringLiteral(
+            "INSERT OR IGNORE INTO root_causes (name, position) VALUES (?, (SELECT coalesce(max(position),"
+            " 0) + 1 FROM root_causes))"),
+        {name.trimmed()});
 }
 
 QUrl FollowupQueue::mailtoUrl(const FollowupItem &item, const QString &senderName)
 {
     const QString firstName = item.respondentName.section(QLatin1Char(' '), 0, 0);
-    QString body = QStringLiteral("Hi %1,\n\nThank you for answering our survey").arg(firstName.isEmpty()
-                                                                                          ? QStringLiteral("there")
-                                                                                          : firstName);
+    QString body = QStringLiteral("Hi %1,\n\nThank you for answering our survey")
+                       .arg(firstName.isEmpty() ? QStringLiteral("there") : firstName);
     if (!item.comment.isEmpty())
         body += QStringLiteral(". You wrote:\n\n> %1\n\n").arg(item.comment.simplified());
     else
-        body += QStringLiteral(". You gave us %1 out of 10, and we would like to understand why.\n\n").arg(item.score);
-    body += QStringLiteral("I would like to hear more and see what we can do. Would you have 15 minutes this week?"
-                           "\n\nBest regards,\n%1")
+        body += QStringLiteral(". You gave us %1 out of 10, and we would like to understand why.\n\n")
+                    .arg(item.score);
+    body += QStringLiteral(
+                "I would like to hear more and see what we can do. Would you have 15 minutes this week?"
+                "\n\nBest regards,\n%1")
                 .arg(senderName);
     QUrl url;
     url.setScheme(QStringLiteral("mailto"));

@@ -14,7 +14,7 @@ namespace nps {
 class Database;
 
 enum class FollowupStatus { New, Contacted, Resolved, WontFix, Unreachable };
-QString statusKey(FollowupStatus status);  // the database spelling: new, contacted, wont_fix, ...
+QString statusKey(FollowupStatus status);   // the database spelling: new, contacted, wont_fix, ...
 QString statusLabel(FollowupStatus status); // for people: New, Contacted, Won't fix, ...
 std::optional<FollowupStatus> statusFromKey(const QString &key);
 bool isClosed(FollowupStatus status);
@@ -111,8 +111,8 @@ public:
 
 private:
     void requireOwnerName(const QString &actor) const;
-    void logEvent(qint64 id, const QString &actor, const QString &kind, const QString &from, const QString &to,
-                  const QString &text);
+    void logEvent(qint64 id, const QString &actor, const QString &kind, const QString &from,
+                  const QString &to, const QString &text);
     qint64 enqueueWhere(const QString &condition, const QVariantList &values);
 
     Database &m_db;

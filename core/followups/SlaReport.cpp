@@ -49,20 +49,21 @@ SlaReport SlaReport::compute(const Database &db, const Clock &clock, const QStri
     const qint64 now = clock.now().toSecsSinceEpoch();
     QSqlQuery q = sql::prepare(
         db.connection(),
-        QStringLiteral("SELECT coalesce(r.submitted_at, f.created_at), f.due_at, f.first_contact_at, f.status,"
-                       " coalesce(f.owner, ''),"
-                       " (SELECT r2.score FROM responses r2 WHERE r2.respondent_id = r.respondent_id"
-                       "  AND r2.submitted_at > r.submitted_at ORDER BY r2.submitted_at DESC LIMIT 1)"
-                       " FROM followups f JOIN responses r ON r.id = f.response_id"
-                       " WHERE f.list = 'detractor' AND f.tracked = 1"));
+        QStringLiteral(
+            "SELECT coalesce(r.submitted_at, f.created_at), f.due_at, f.first_contact_at, f.status,"
+            " coalesce(f.owner, ''),"
+            " (SELECT r2.score FROM responses r2 WHERE r2.respondent_id = r.respondent_id"
+            "  AND r2.submitted_at > r.submitted_at ORDER BY r2.submitted_at DESC LIMIT 1)"
+            " FROM followups f JOIN responses r ON r.id = f.response_id"
+            " WHERE f.list = 'detractor' AND f.tracked = 1"));
     q.setForwardOnly(true);
     sql::exec(q);
     SlaReport report;
     QVector<double> hours;
     QMap<QString, PeriodRow> periods;
     QMap<QString, Bucket> owners;
-    const QStringList ageLabels{QStringLiteral("under 24 h"), QStringLiteral("24-48 h"), QStringLiteral("2-7 days"),
-                                QStringLiteral("over 7 days")};
+    const QStringList ageLabels{QStringLiteral("under 24 h"), QStringLiteral("24-48 h"),
+                                QStringLiteral("2-7 days"), QStringLiteral("over 7 days")};
     QVector<Bucket> ages;
     for (const QString &label : ageLabels)
         ages.append({label, 0, 0});
@@ -126,20 +127,22 @@ QJsonObject SlaReport::toJson() const
     auto buckets = [](const QVector<Bucket> &list, const QString &key) {
         QJsonArray array;
         for (const Bucket &b : list)
-            array.append(QJsonObject{{key, b.label}, {QStringLiteral("open"), b.open}, {QStringLiteral("overdue"), b.overdue}});
+            array.append(QJsonObject{
+                {key, b.label}, {QStringLiteral("open"), b.open}, {QStringLiteral("overdue"), b.overdue}});
         return array;
     };
     QJsonArray periodList;
     for (const PeriodRow &p : byPeriod)
-        periodList.append(QJsonObject{{QStringLiteral("period"), p.period},
-                                      {QStringLiteral("detractors"), p.detractors},
-                                      {QStringLiteral("due"), p.due},
-                                      {QStringLiteral("contacted_in_time"), p.contactedInTime},
-                                      {QStringLiteral("contacted_in_time_rate"),
-                                       p.due ? QJsonValue(std::round(10000.0 * double(p.contactedInTime) / double(p.due)) / 10000.0)
-                                             : QJsonValue()},
-                                      {QStringLiteral("recovered"), p.recovered},
-                                      {QStringLiteral("open"), p.open}});
+        periodList.append(QJsonObject{
+            {QStringLiteral("period"), p.period},
+            {QStringLiteral("detractors"), p.detractors},
+            {QStringLiteral("due"), p.due},
+            {QStringLiteral("contacted_in_time"), p.contactedInTime},
+            {QStringLiteral("contacted_in_time_rate"),
+             p.due ? QJsonValue(std::round(10000.0 * double(p.contactedInTime) / double(p.due)) / 10000.0)
+                   : QJsonValue()},
+            {QStringLiteral("recovered"), p.recovered},
+            {QStringLiteral("open"), p.open}});
     const auto rate = contactedInTimeRate();
     return QJsonObject{{QStringLiteral("detractors"), detractors},
                        {QStringLiteral("due"), due},
@@ -160,14 +163,19 @@ QJsonObject SlaReport::toJson() const
 DataTable SlaReport::periodTable() const
 {
     DataTable table;
-    table.columns = {QStringLiteral("period"), QStringLiteral("detractors"), QStringLiteral("due"),
-                     QStringLiteral("contacted_in_time"), QStringLiteral("contacted_in_time_rate"),
-                     QStringLiteral("recovered"), QStringLiteral("open")};
+    table.columns = {QStringLiteral("period"),
+                     QStringLiteral("detractors"),
+                     QStringLiteral("due"),
+                     QStringLiteral("contacted_in_time"),
+                     QStringLiteral("contacted_in_time_rate"),
+                     QStringLiteral("recovered"),
+                     QStringLiteral("open")};
     for (const PeriodRow &p : byPeriod)
-        table.addRow({p.period, p.detractors, p.due, p.contactedInTime,
-                      p.due ? QVariant(std::round(10000.0 * double(p.contactedInTime) / double(p.due)) / 10000.0)
-                            : QVariant(),
-                      p.recovered, p.open});
+        table.addRow(
+            {p.period, p.detractors, p.due, p.contactedInTime,
+             p.due ? QVariant(std::round(10000.0 * double(p.contactedInTime) / double(p.due)) / 10000.0)
+                   : QVariant(),
+             p.recovered, p.open});
     return table;
 }
 

@@ -14,9 +14,9 @@ class Database;
 // How well the team closes the loop: the numbers of the SLA report.
 struct SlaReport
 {
-    qint64 detractors = 0;       // tracked detractor items
-    qint64 due = 0;              // items whose deadline has passed or that were contacted
-    qint64 contactedInTime = 0;  // first contact at or before the deadline
+    qint64 detractors = 0;      // tracked detractor items
+    qint64 due = 0;             // items whose deadline has passed or that were contacted
+    qint64 contactedInTime = 0; // first contact at or before the deadline
     std::optional<double> contactedInTimeRate() const;
     std::optional<double> medianHoursToContact;
     std::optional<double> p90HoursToContact;
@@ -46,7 +46,8 @@ struct SlaReport
     QVector<PeriodRow> byPeriod;
 
     // period: "quarter", "month" or "year".
-    static SlaReport compute(const Database &db, const Clock &clock, const QString &period = QStringLiteral("quarter"));
+    static SlaReport compute(const Database &db, const Clock &clock,
+                             const QString &period = QStringLiteral("quarter"));
     QJsonObject toJson() const;
     DataTable periodTable() const;
 };

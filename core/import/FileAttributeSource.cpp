@@ -18,17 +18,17 @@ FileAttributeSource::FileAttributeSource(const QString &path, AttributeKey key, 
     const FieldMapping &m = m_file.mapping();
     m_keyColumn = key == AttributeKey::Email ? m.email.column : m.userId.column;
     if (m_keyColumn < 0)
-        throw Error::badInput(QStringLiteral("%1: no %2 column found to join on (columns: %3); name it with --map %4=COLUMN")
-                                  .arg(path,
-                                       key == AttributeKey::Email ? QStringLiteral("email") : QStringLiteral("user id"),
-                                       m_file.layout().columnNames().join(QStringLiteral(", ")),
-                                       key == AttributeKey::Email ? QStringLiteral("email") : QStringLiteral("user")));
+        throw Error::badInput(
+            QStringLiteral("%1: no %2 column found to join on (columns: %3); name it with --map %4=COLUMN")
+                .arg(path, key == AttributeKey::Email ? QStringLiteral("email") : QStringLiteral("user id"),
+                     m_file.layout().columnNames().join(QStringLiteral(", ")),
+                     key == AttributeKey::Email ? QStringLiteral("email") : QStringLiteral("user")));
     if (!overrides.segments.isEmpty()) {
         for (const FieldChoice &s : m.segments)
             m_attributeColumns << s.column;
     } else {
         // Everything but identities and survey answers is an attribute of the person.
-        const QVector<int> skip{m.email.column, m.userId.column, m.name.column,  m.responseId.column,
+        const QVector<int> skip{m.email.column, m.userId.column,  m.name.column, m.responseId.column,
                                 m.score.column, m.comment.column, m.time.column};
         for (int c = 0; c < m_file.layout().columns.size(); ++c)
             if (!skip.contains(c))

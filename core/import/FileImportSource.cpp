@@ -101,7 +101,8 @@ QStringList FileImportSource::warnings() const
     if (!mapping.scaleWarning.isEmpty())
         list << mapping.scaleWarning;
     if (mapping.time.found() && mapping.dateOrderAmbiguous)
-        list << QStringLiteral("Date order of '%1' is ambiguous: read as %2 (%3); use --date-order to change it")
+        list << QStringLiteral(
+                    "Date order of '%1' is ambiguous: read as %2 (%3); use --date-order to change it")
                     .arg(m_file.layout().columns.value(mapping.time.column).name,
                          dateOrderName(mapping.dateOrder), mapping.dateOrderReason);
     if (m_cursor && m_cursor->invalidBytes() > 0)
@@ -112,7 +113,8 @@ QStringList FileImportSource::warnings() const
                     .arg(m_groupMismatches)
                     .arg(m_firstGroupMismatch);
     if (m_badTimes > 0)
-        list << QStringLiteral("%1 rows have an unreadable time; they are imported without one").arg(m_badTimes);
+        list << QStringLiteral("%1 rows have an unreadable time; they are imported without one")
+                    .arg(m_badTimes);
     return list;
 }
 
@@ -152,7 +154,9 @@ ImportSource::Next FileImportSource::next(ResponseRecord &out, Rejection &reject
     } else if (time.problem != TimeProblem::Empty && m.time.found()) {
         ++m_badTimes;
     }
-    const auto textOf = [&](const FieldChoice &choice) { return choice.found() ? r.text(choice.column) : QString(); };
+    const auto textOf = [&](const FieldChoice &choice) {
+        return choice.found() ? r.text(choice.column) : QString();
+    };
     out.externalId = textOf(m.responseId);
     out.userId = textOf(m.userId);
     out.email = textOf(m.email);

@@ -3,8 +3,8 @@
 #include "analysis/AnalysisService.h"
 #include "comments/TagService.h"
 #include "common/Error.h"
-#include "store/Database.h"
 #include "followups/FollowupQueue.h"
+#include "store/Database.h"
 #include "store/Migrations.h"
 #include "store/Sql.h"
 #include "store/Transaction.h"
@@ -117,8 +117,9 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
         report.importId = options.dryRun ? 0 : importId;
         reports.append(report);
     }
-    sql::run(c, QStringLiteral("INSERT INTO comments_fts (rowid, comment) SELECT id, comment FROM responses"
-                               " WHERE id >= ? AND comment IS NOT NULL"),
+    sql::run(c,
+             QStringLiteral("INSERT INTO comments_fts (rowid, comment) SELECT id, comment FROM responses"
+                            " WHERE id >= ? AND comment IS NOT NULL"),
              {firstNewId});
     sql::run(c, migrations::commentIndexTrigger());
     if (m_progress && !m_progress(totalBytes, totalBytes))

@@ -176,8 +176,9 @@ SqlCondition buildCondition(const ResponseFilter &filter, const QString &alias)
     if (filter.hasComment)
         parts << QStringLiteral("%1.comment IS NOT NULL").arg(alias);
     if (!filter.tags.isEmpty()) {
-        parts << QStringLiteral("%1.id IN (SELECT rt.response_id FROM response_tags rt JOIN tags t ON t.id = rt.tag_id"
-                                " WHERE t.name IN (%2))")
+        parts << QStringLiteral(
+                     "%1.id IN (SELECT rt.response_id FROM response_tags rt JOIN tags t ON t.id = rt.tag_id"
+                     " WHERE t.name IN (%2))")
                      .arg(alias, placeholders(filter.tags.size()));
         for (const QString &t : filter.tags)
             c.values << t;

@@ -95,7 +95,8 @@ void SurveyWriter::finishImport(qint64 importId, const ImportCounts &counts, con
 
 void SurveyWriter::setImportHash(qint64 importId, const QString &sha256)
 {
-    sql::run(m_db.connection(), QStringLiteral("UPDATE imports SET sha256 = ? WHERE id = ?"), {sha256, importId});
+    sql::run(m_db.connection(), QStringLiteral("UPDATE imports SET sha256 = ? WHERE id = ?"),
+             {sha256, importId});
 }
 
 QString SurveyWriter::normalisedEmail(const QString &email)
@@ -146,7 +147,8 @@ qint64 SurveyWriter::respondentFor(const ResponseRecord &record, bool *created)
     }
     m_insertRespondent.addBindValue(userId.isEmpty() ? QVariant() : QVariant(userId));
     m_insertRespondent.addBindValue(email.isEmpty() ? QVariant() : QVariant(email));
-    m_insertRespondent.addBindValue(record.name.trimmed().isEmpty() ? QVariant() : QVariant(record.name.trimmed()));
+    m_insertRespondent.addBindValue(record.name.trimmed().isEmpty() ? QVariant()
+                                                                    : QVariant(record.name.trimmed()));
     m_insertRespondent.addBindValue(m_nowSecs);
     sql::exec(m_insertRespondent);
     const qint64 id = m_insertRespondent.lastInsertId().toLongLong();
@@ -166,7 +168,8 @@ qint64 SurveyWriter::attributeId(const QString &name)
     if (id == 0) {
         const QSqlDatabase c = m_db.connection();
         sql::run(c, QStringLiteral("INSERT OR IGNORE INTO attributes (name) VALUES (?)"), {name.trimmed()});
-        id = sql::scalar(c, QStringLiteral("SELECT id FROM attributes WHERE name = ?"), {name.trimmed()}).toLongLong();
+        id = sql::scalar(c, QStringLiteral("SELECT id FROM attributes WHERE name = ?"), {name.trimmed()})
+                 .toLongLong();
         m_attributes.insert(key, id);
     }
     m_attributesVerbatim.insert(name, id);

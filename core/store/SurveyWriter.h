@@ -103,12 +103,12 @@ private:
     QHash<QString, qint64> m_respondentsByEmail;
     // Interning caches: the hot path of a million-row import does hash lookups
     // only, no string building.
-    QHash<QString, qint64> m_attributes;        // lower-cased trimmed name -> id
+    QHash<QString, qint64> m_attributes;         // lower-cased trimmed name -> id
     QHash<QString, qint64> m_attributesVerbatim; // name as the file spells it -> id
     QHash<qint64, QHash<QString, qint64>> m_values;
     QHash<QByteArray, qint64> m_profiles; // sorted (attribute, value) ids as raw bytes -> id
     QVector<std::pair<qint64, qint64>> m_scratch;
-    qint64 m_nowSecs = 0; // one timestamp for every row this writer creates
+    qint64 m_nowSecs = 0;                // one timestamp for every row this writer creates
     bool m_knownRespondentsOnly = false; // true: every respondent this writer meets is in the caches
 };
 

@@ -33,14 +33,16 @@ private:
         if (!process.waitForFinished(120000))
             return {};
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
     }
 
     static QStringList commandNames()
     {
         const Result help = npsdesk({QStringLiteral("--help")});
         QStringList names;
-        const QRegularExpression line(QStringLiteral("^  ([a-z-]+)\\s{2,}"), QRegularExpression::MultilineOption);
+        const QRegularExpression line(QStringLiteral("^  ([a-z-]+)\\s{2,}"),
+                                      QRegularExpression::MultilineOption);
         auto it = line.globalMatch(help.out);
         while (it.hasNext())
             names << it.next().captured(1);
@@ -51,8 +53,9 @@ private slots:
     void initTestCase()
     {
         m_demo = m_dir.filePath(QStringLiteral("demo.npsdb"));
-        const Result r = npsdesk({QStringLiteral("demo"), QStringLiteral("--db"), m_demo, QStringLiteral("--responses"),
-                                  QStringLiteral("3000"), QStringLiteral("--seed"), QStringLiteral("11")});
+        const Result r =
+            npsdesk({QStringLiteral("demo"), QStringLiteral("--db"), m_demo, QStringLiteral("--responses"),
+                     QStringLiteral("3000"), QStringLiteral("--seed"), QStringLiteral("11")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("Wrote 3000 responses")));
     }
@@ -61,13 +64,14 @@ private slots:
     {
         const Result r = npsdesk({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(QRegularExpression(QStringLiteral("^npsdesk \\d+\\.\\d+\\.\\d+\\n$")).match(r.out).hasMatch());
+        QVERIFY(
+            QRegularExpression(QStringLiteral("^npsdesk \\d+\\.\\d+\\.\\d+\\n$")).match(r.out).hasMatch());
     }
 
     void infoJson()
     {
-        const Result r = npsdesk({QStringLiteral("info"), QStringLiteral("--db"), m_demo, QStringLiteral("--format"),
-                                  QStringLiteral("json")});
+        const Result r = npsdesk({QStringLiteral("info"), QStringLiteral("--db"), m_demo,
+                                  QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("responses")).toInt(), 3000);
@@ -81,14 +85,16 @@ private slots:
     void demoIsDeterministic()
     {
         const QString other = m_dir.filePath(QStringLiteral("again.npsdb"));
-        const Result r = npsdesk({QStringLiteral("demo"), QStringLiteral("--db"), other, QStringLiteral("--responses"),
-                                  QStringLiteral("3000"), QStringLiteral("--seed"), QStringLiteral("11")});
+        const Result r =
+            npsdesk({QStringLiteral("demo"), QStringLiteral("--db"), other, QStringLiteral("--responses"),
+                     QStringLiteral("3000"), QStringLiteral("--seed"), QStringLiteral("11")});
         QCOMPARE(r.exitCode, 0);
         const auto info = [](const QString &db) {
-            QJsonObject o = QJsonDocument::fromJson(npsdesk({QStringLiteral("info"), QStringLiteral("--db"), db,
-                                                             QStringLiteral("--format"), QStringLiteral("json")})
-                                                        .out.toUtf8())
-                                .object();
+            QJsonObject o =
+                QJsonDocument::fromJson(npsdesk({QStringLiteral("info"), QStringLiteral("--db"), db,
+                                                 QStringLiteral("--format"), QStringLiteral("json")})
+                                            .out.toUtf8())
+                    .object();
             o.remove(QStringLiteral("path"));
             return o;
         };
@@ -103,13 +109,14 @@ private slots:
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << 1 << "unknown command";
         QTest::newRow("missing --db") << QStringList{"info"} << 1 << "--db FILE is required";
         QTest::newRow("unknown option") << QStringList{"info", "--bogus"} << 1 << "bogus";
-        QTest::newRow("bad format") << QStringList{"info", "--db", "x.npsdb", "--format", "xml"} << 1 << "xml";
-        QTest::newRow("missing file") << QStringList{"info", "--db", "/nonexistent/x.npsdb"} << 2
-                                      << "/nonexistent/x.npsdb";
-        QTest::newRow("not a database") << QStringList{"info", "--db", QStringLiteral(NPSDESK_BINARY)} << 2
-                                        << "not an SQLite database";
-        QTest::newRow("bad demo size") << QStringList{"demo", "--db", "x.npsdb", "--responses", "many"} << 1
-                                       << "--responses";
+        QTest::newRow("bad format") << QStringList{"info", "--db", "x.npsdb", "--format", "xml"} << 1
+                                    << "xml";
+        QTest::newRow("missing file")
+            << QStringList{"info", "--db", "/nonexistent/x.npsdb"} << 2 << "/nonexistent/x.npsdb";
+        QTest::newRow("not a database")
+            << QStringList{"info", "--db", QStringLiteral(NPSDESK_BINARY)} << 2 << "not an SQLite database";
+        QTest::newRow("bad demo size")
+            << QStringList{"demo", "--db", "x.npsdb", "--responses", "many"} << 1 << "--responses";
     }
 
     void exitCodes()
@@ -136,8 +143,9 @@ private slots:
 
     void screenshotOfEveryView()
     {
-        for (const QString &view : {QStringLiteral("overview"), QStringLiteral("segments"), QStringLiteral("trends"),
-                                    QStringLiteral("comments"), QStringLiteral("followups"), QStringLiteral("imports")}) {
+        for (const QString &view :
+             {QStringLiteral("overview"), QStringLiteral("segments"), QStringLiteral("trends"),
+              QStringLiteral("comments"), QStringLiteral("followups"), QStringLiteral("imports")}) {
             const QString png = m_dir.filePath(view + QStringLiteral(".png"));
             const Result r = npsdesk({QStringLiteral("--db"), m_demo, QStringLiteral("--view"), view,
                                       QStringLiteral("--screenshot"), png, QStringLiteral("--size"),
@@ -157,8 +165,8 @@ private slots:
 
     void screenshotOfBadFileFails()
     {
-        const Result r = npsdesk({QStringLiteral("--db"), QStringLiteral(NPSDESK_BINARY), QStringLiteral("--screenshot"),
-                                  m_dir.filePath(QStringLiteral("bad.png"))});
+        const Result r = npsdesk({QStringLiteral("--db"), QStringLiteral(NPSDESK_BINARY),
+                                  QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("bad.png"))});
         QCOMPARE(r.exitCode, 2);
     }
 };

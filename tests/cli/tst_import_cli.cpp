@@ -78,8 +78,8 @@ private slots:
         const Result r = import(db, {data(QStringLiteral("basic.csv"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject report = r.json().at(0).toObject();
-        for (const char *key : {"file", "preset", "encoding", "rows", "imported", "duplicates", "rejected", "warnings",
-                                "rejections"})
+        for (const char *key : {"file", "preset", "encoding", "rows", "imported", "duplicates", "rejected",
+                                "warnings", "rejections"})
             QVERIFY2(report.contains(QLatin1String(key)), key);
         QCOMPARE(report.value(QStringLiteral("rows")).toInt(), 12);
         QCOMPARE(report.value(QStringLiteral("imported")).toInt(), 10);
@@ -89,30 +89,35 @@ private slots:
         QCOMPARE(rejections.size(), 2);
         QCOMPARE(rejections.at(0).toObject().value(QStringLiteral("line")).toInt(), 4);
         QCOMPARE(rejections.at(0).toObject().value(QStringLiteral("column")).toInt(), 4);
-        QCOMPARE(rejections.at(0).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("eleven"));
+        QCOMPARE(rejections.at(0).toObject().value(QStringLiteral("value")).toString(),
+                 QStringLiteral("eleven"));
         QCOMPARE(rejections.at(1).toObject().value(QStringLiteral("line")).toInt(), 6);
         QVERIFY(!rejections.at(1).toObject().value(QStringLiteral("reason")).toString().isEmpty());
 
         QCOMPARE(query(db, QStringLiteral("SELECT count(*) FROM responses")).toInt(), 10);
-        QCOMPARE(query(db, QStringLiteral("SELECT group_concat(score) FROM (SELECT score FROM responses ORDER BY"
-                                          " submitted_at)"))
-                     .toString(),
-                 QStringLiteral("10,3,8,6,9,7,0,10,5,8"));
+        QCOMPARE(
+            query(db, QStringLiteral("SELECT group_concat(score) FROM (SELECT score FROM responses ORDER BY"
+                                     " submitted_at)"))
+                .toString(),
+            QStringLiteral("10,3,8,6,9,7,0,10,5,8"));
         // The embedded newline and the doubled quotes survive.
-        QCOMPARE(query(db, QStringLiteral("SELECT comment FROM responses WHERE external_id = 'r2'")).toString(),
-                 QStringLiteral("Too expensive \"for us\""));
+        QCOMPARE(
+            query(db, QStringLiteral("SELECT comment FROM responses WHERE external_id = 'r2'")).toString(),
+            QStringLiteral("Too expensive \"for us\""));
         QVERIFY(query(db, QStringLiteral("SELECT comment FROM responses WHERE external_id = 'r6'"))
                     .toString()
                     .contains(QStringLiteral("slow dashboards")));
-        QCOMPARE(query(db, QStringLiteral("SELECT submitted_at FROM responses WHERE external_id = 'r1'")).toLongLong(),
+        QCOMPARE(query(db, QStringLiteral("SELECT submitted_at FROM responses WHERE external_id = 'r1'"))
+                     .toLongLong(),
                  QDateTime(QDate(2026, 1, 5), QTime(10, 0), Qt::UTC).toSecsSinceEpoch());
         QCOMPARE(query(db, QStringLiteral("SELECT count(*) FROM rejected_rows")).toInt(), 2);
         QCOMPARE(query(db, QStringLiteral("SELECT sha256 FROM imports")).toString().size(), 64);
         // Attributes became segments, as at response time.
-        QCOMPARE(query(db, QStringLiteral("SELECT v.value FROM responses r JOIN profile_values pv ON"
-                                          " pv.profile_id = r.profile_id JOIN attributes a ON a.id = pv.attribute_id"
-                                          " JOIN attribute_values v ON v.id = pv.value_id"
-                                          " WHERE a.name = 'Plan' AND r.external_id = 'r4'"))
+        QCOMPARE(query(db, QStringLiteral(
+                               "SELECT v.value FROM responses r JOIN profile_values pv ON"
+                               " pv.profile_id = r.profile_id JOIN attributes a ON a.id = pv.attribute_id"
+                               " JOIN attribute_values v ON v.id = pv.value_id"
+                               " WHERE a.name = 'Plan' AND r.external_id = 'r4'"))
                      .toString(),
                  QStringLiteral("Enterprise"));
         // The rejected rows can be listed afterwards, as CSV.
@@ -140,10 +145,12 @@ private slots:
     void overlappingExportAddsOnlyWhatIsNew()
     {
         const QString db = freshDb();
-        QCOMPARE(import(db, {data(QStringLiteral("basic.csv"))}, {QStringLiteral("--wave"), QStringLiteral("Q1")})
-                     .exitCode,
-                 0);
-        const Result r = import(db, {data(QStringLiteral("overlap.csv"))}, {QStringLiteral("--wave"), QStringLiteral("Q2")});
+        QCOMPARE(
+            import(db, {data(QStringLiteral("basic.csv"))}, {QStringLiteral("--wave"), QStringLiteral("Q1")})
+                .exitCode,
+            0);
+        const Result r = import(db, {data(QStringLiteral("overlap.csv"))},
+                                {QStringLiteral("--wave"), QStringLiteral("Q2")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject report = r.json().at(0).toObject();
         QCOMPARE(report.value(QStringLiteral("imported")).toInt(), 2);
@@ -193,10 +200,11 @@ private slots:
         const QString db = freshDb();
         // Use the region as the only segment and ignore the plan.
         const Result r = import(db, {data(QStringLiteral("basic.csv"))},
-                                {QStringLiteral("--map"), QStringLiteral("score=Score"), QStringLiteral("--segment"),
-                                 QStringLiteral("Region")});
+                                {QStringLiteral("--map"), QStringLiteral("score=Score"),
+                                 QStringLiteral("--segment"), QStringLiteral("Region")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(query(db, QStringLiteral("SELECT group_concat(name) FROM attributes")).toString(), QStringLiteral("Region"));
+        QCOMPARE(query(db, QStringLiteral("SELECT group_concat(name) FROM attributes")).toString(),
+                 QStringLiteral("Region"));
         const Result bad = import(freshDb(), {data(QStringLiteral("basic.csv"))},
                                   {QStringLiteral("--map"), QStringLiteral("score=Nope")});
         QCOMPARE(bad.exitCode, 1);
@@ -211,12 +219,14 @@ private slots:
         QTest::addColumn<int>("imported");
         QTest::newRow("NPSgame, 1-10 scale, refused without confirmation")
             << QStringLiteral("01_NPSgame_nps.csv") << QStringList{} << 2 << 0;
-        QTest::newRow("NPSgame, scale accepted")
-            << QStringLiteral("01_NPSgame_nps.csv") << QStringList{QStringLiteral("--accept-scale")} << 0 << -1;
-        QTest::newRow("Spanish bank") << QStringLiteral("05_nps_thermal_senda_mx_sample.csv") << QStringList{} << 0
-                                      << 5000;
-        QTest::newRow("Qualtrics without NPS") << QStringLiteral("07_qualtrics_sample.csv") << QStringList{} << 2 << 0;
-        QTest::newRow("StarWars SurveyMonkey") << QStringLiteral("08_StarWars.csv") << QStringList{} << 2 << 0;
+        QTest::newRow("NPSgame, scale accepted") << QStringLiteral("01_NPSgame_nps.csv")
+                                                 << QStringList{QStringLiteral("--accept-scale")} << 0 << -1;
+        QTest::newRow("Spanish bank")
+            << QStringLiteral("05_nps_thermal_senda_mx_sample.csv") << QStringList{} << 0 << 5000;
+        QTest::newRow("Qualtrics without NPS")
+            << QStringLiteral("07_qualtrics_sample.csv") << QStringList{} << 2 << 0;
+        QTest::newRow("StarWars SurveyMonkey")
+            << QStringLiteral("08_StarWars.csv") << QStringList{} << 2 << 0;
     }
 
     void realWorldFiles()
@@ -238,7 +248,8 @@ private slots:
         const int got = report.value(QStringLiteral("imported")).toInt();
         if (imported >= 0)
             QCOMPARE(got, imported);
-        QCOMPARE(got + report.value(QStringLiteral("rejected")).toInt() + report.value(QStringLiteral("duplicates")).toInt(),
+        QCOMPARE(got + report.value(QStringLiteral("rejected")).toInt() +
+                     report.value(QStringLiteral("duplicates")).toInt(),
                  rows);
         QCOMPARE(query(db, QStringLiteral("SELECT count(*) FROM responses")).toInt(), got);
         QCOMPARE(query(db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
@@ -247,30 +258,36 @@ private slots:
     void attributesFromSecondFile()
     {
         const QString db = freshDb();
-        QCOMPARE(import(db, {data(QStringLiteral("basic.csv"))}, {QStringLiteral("--segment"), QStringLiteral("Region")})
+        QCOMPARE(import(db, {data(QStringLiteral("basic.csv"))},
+                        {QStringLiteral("--segment"), QStringLiteral("Region")})
                      .exitCode,
                  0);
-        const Result r = npsdesk({QStringLiteral("import-attributes"), QStringLiteral("--db"), db,
-                                  data(QStringLiteral("attributes.csv")), QStringLiteral("--key"), QStringLiteral("email"),
-                                  QStringLiteral("--as-of"), QStringLiteral("2025-12-01"), QStringLiteral("--format"),
-                                  QStringLiteral("json")});
+        const Result r =
+            npsdesk({QStringLiteral("import-attributes"), QStringLiteral("--db"), db,
+                     data(QStringLiteral("attributes.csv")), QStringLiteral("--key"), QStringLiteral("email"),
+                     QStringLiteral("--as-of"), QStringLiteral("2025-12-01"), QStringLiteral("--format"),
+                     QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject report = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(report.value(QStringLiteral("matched")).toInt(), 2);
         QCOMPARE(report.value(QStringLiteral("unmatched")).toInt(), 1);
         const QJsonArray conflicts = report.value(QStringLiteral("conflicts")).toArray();
         QCOMPARE(conflicts.size(), 1);
-        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("ben@example.com"));
-        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("attribute")).toString(), QStringLiteral("Plan"));
+        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("key")).toString(),
+                 QStringLiteral("ben@example.com"));
+        QCOMPARE(conflicts.at(0).toObject().value(QStringLiteral("attribute")).toString(),
+                 QStringLiteral("Plan"));
         // Ana's answer now counts in Enterprise (from the CRM file); Ben's plan was
         // ambiguous and is not guessed.
-        const QString planOf = QStringLiteral("SELECT v.value FROM responses r JOIN profile_values pv ON"
-                                              " pv.profile_id = r.profile_id JOIN attributes a ON a.id = pv.attribute_id"
-                                              " JOIN attribute_values v ON v.id = pv.value_id"
-                                              " WHERE a.name = 'Plan' AND r.external_id = '%1'");
+        const QString planOf =
+            QStringLiteral("SELECT v.value FROM responses r JOIN profile_values pv ON"
+                           " pv.profile_id = r.profile_id JOIN attributes a ON a.id = pv.attribute_id"
+                           " JOIN attribute_values v ON v.id = pv.value_id"
+                           " WHERE a.name = 'Plan' AND r.external_id = '%1'");
         QCOMPARE(query(db, planOf.arg(QStringLiteral("r1"))).toString(), QStringLiteral("Enterprise"));
         QVERIFY(query(db, planOf.arg(QStringLiteral("r2"))).isNull());
-        QCOMPARE(query(db, planOf.arg(QStringLiteral("r2")).replace(QStringLiteral("'Plan'"), QStringLiteral("'Seats'")))
+        QCOMPARE(query(db, planOf.arg(QStringLiteral("r2"))
+                               .replace(QStringLiteral("'Plan'"), QStringLiteral("'Seats'")))
                      .toString(),
                  QStringLiteral("10"));
     }
@@ -280,8 +297,9 @@ private slots:
         // A large file, so the import is still running when it is killed.
         const QString csv = m_dir.filePath(QStringLiteral("big.csv"));
         QProcess python;
-        python.start(QStringLiteral("python3"), {QStringLiteral(NPSDESK_SHARED_DATA "/../bench/make_responses.py"),
-                                                 QStringLiteral("300000"), csv});
+        python.start(QStringLiteral("python3"),
+                     {QStringLiteral(NPSDESK_SHARED_DATA "/../bench/make_responses.py"),
+                      QStringLiteral("300000"), csv});
         QVERIFY(python.waitForFinished(120000));
         QCOMPARE(python.exitCode(), 0);
 
@@ -290,7 +308,8 @@ private slots:
         const QByteArray before = contentHash(db);
 
         QProcess process;
-        process.start(QStringLiteral(NPSDESK_BINARY), {QStringLiteral("import"), QStringLiteral("--db"), db, csv});
+        process.start(QStringLiteral(NPSDESK_BINARY),
+                      {QStringLiteral("import"), QStringLiteral("--db"), db, csv});
         QVERIFY(process.waitForStarted());
         // Wait until the import is writing (the WAL grows), then kill it hard.
         QElapsedTimer timer;

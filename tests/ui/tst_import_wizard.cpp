@@ -74,6 +74,7 @@ private slots:
         QVERIFY(wizard.summaryText().contains(QStringLiteral("Encoding: utf-8")));
         QVERIFY(wizard.summaryText().contains(QStringLiteral("Delimiter: comma")));
 
+        keepPicture(wizard, QStringLiteral("import-wizard-preview.png"));
         // Mapping: detected columns with their reasons; the comment is unmapped by the user.
         wizard.goNext();
         QCOMPARE(wizard.step(), ImportWizard::Step::Mapping);
@@ -106,6 +107,7 @@ private slots:
         wizard.goNext();
         wizard.waitUntilIdle();
         QCOMPARE(wizard.step(), ImportWizard::Step::Result);
+        keepPicture(wizard, QStringLiteral("import-wizard-result.png"));
         QCOMPARE(imported.count(), 1);
         QCOMPARE(wizard.result().imported, 10);
         QCOMPARE(wizard.result().rejected, 2);

@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QToolButton>
 #include <QtTest>
 
@@ -229,6 +230,30 @@ private slots:
         QVERIFY(window.importWizard());
         window.importWizard()->waitUntilIdle();
         QCOMPARE(window.importWizard()->detectedColumn(QStringLiteral("score")), QStringLiteral("Score"));
+        window.importWizard()->reject();
+    }
+
+    void droppingFilesOpensOrImports()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        auto drop = [&window](const QString &path) {
+            QMimeData mime;
+            mime.setUrls({QUrl::fromLocalFile(path)});
+            QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(&window, &enter);
+            if (!enter.isAccepted())
+                return false;
+            QDropEvent dropEvent(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(&window, &dropEvent);
+            return true;
+        };
+        QVERIFY(!drop(m_dir.filePath(QStringLiteral("notes.pdf"))));
+        QVERIFY(drop(m_demo));
+        QCOMPARE(window.databasePath(), m_demo);
+        QVERIFY(drop(QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv")));
+        QVERIFY(window.importWizard());
+        window.importWizard()->waitUntilIdle();
         window.importWizard()->reject();
     }
 

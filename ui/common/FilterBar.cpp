@@ -150,6 +150,13 @@ void FilterBar::setChoices(const FilterChoices &choices)
     setCurrentViewName(view);
     rebuildMenus();
     syncControls();
+    if (choices.firstDate.isValid() && choices.lastDate.isValid()) {
+        const QString range =
+            tr("Responses in this file: %1 to %2")
+                .arg(choices.firstDate.toString(Qt::ISODate), choices.lastDate.toString(Qt::ISODate));
+        m_from->setToolTip(tr("First day of responses to include (Any: no limit). %1").arg(range));
+        m_to->setToolTip(tr("Last day of responses to include (Any: no limit). %1").arg(range));
+    }
 }
 
 void FilterBar::setFilter(const ResponseFilter &filter)

@@ -105,20 +105,26 @@ const char *const ownerKey = "followups/owner";
 QIcon sidebarIcon(const QString &key, const QColor &selected)
 {
     const QString path = QStringLiteral(":/npsdesk/icons/%1.svg").arg(key);
-    QIcon icon(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return icon;
-    QByteArray svg = file.readAll();
-    svg.replace("#6b7b8c", selected.name().toLatin1());
-    QSvgRenderer renderer(svg);
-    for (int size : {20, 40}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        renderer.render(&painter);
-        painter.end();
-        icon.addPixmap(pixmap, QIcon::Selected);
+        return QIcon(path);
+    const QByteArray normal = file.readAll();
+    QByteArray highlighted = normal;
+    highlighted.replace("#6b7b8c", selected.name().toLatin1());
+    // Built from pixmaps for both modes: the SVG icon engine would otherwise tint
+    // the selected icon itself and lose the contrast.
+    QIcon icon;
+    for (const auto &[svg, mode] :
+         {std::pair{normal, QIcon::Normal}, std::pair{highlighted, QIcon::Selected}}) {
+        QSvgRenderer renderer(svg);
+        for (int size : {20, 40}) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter painter(&pixmap);
+            renderer.render(&painter);
+            painter.end();
+            icon.addPixmap(pixmap, mode);
+        }
     }
     return icon;
 }

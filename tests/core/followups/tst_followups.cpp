@@ -61,10 +61,11 @@ private:
 
     static qint64 followupOf(const Database &db, const QString &externalId)
     {
-        return sql::scalar(db.connection(),
-                           QStringLiteral("SELECT f.id FROM followups f JOIN responses r ON r.id = f.response_id"
-                                          " WHERE r.external_id = ?"),
-                           {externalId})
+        return sql::scalar(
+                   db.connection(),
+                   QStringLiteral("SELECT f.id FROM followups f JOIN responses r ON r.id = f.response_id"
+                                  " WHERE r.external_id = ?"),
+                   {externalId})
             .toLongLong();
     }
 
@@ -83,8 +84,8 @@ private slots:
             << utc(2026, 3, 6, 10) << 48 << true << "UTC" << utc(2026, 3, 10, 10);
         QTest::newRow("submitted on Saturday: the clock starts Monday 00:00")
             << utc(2026, 3, 7, 12) << 48 << true << "UTC" << utc(2026, 3, 11, 0);
-        QTest::newRow("business days, weekday only") << utc(2026, 3, 3, 8) << 24 << true << "UTC"
-                                                     << utc(2026, 3, 4, 8);
+        QTest::newRow("business days, weekday only")
+            << utc(2026, 3, 3, 8) << 24 << true << "UTC" << utc(2026, 3, 4, 8);
         // Berlin switches to summer time on Sunday 2026-03-29. Friday 27th 12:00 CET
         // (11:00 UTC): 12 h Friday + 24 h Monday + 12 h Tuesday -> Tuesday 31st
         // 12:00 CEST = 10:00 UTC. Naive UTC arithmetic would give 11:00 UTC.
@@ -204,21 +205,37 @@ private slots:
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("rootCause");
         QTest::addColumn<bool>("allowed");
-        const QStringList closed{QStringLiteral("resolved"), QStringLiteral("wont_fix"), QStringLiteral("unreachable")};
-        QTest::newRow("new -> contacted") << "new" << "contacted" << "" << true;
-        QTest::newRow("contacted -> contacted") << "contacted" << "contacted" << "" << false;
-        QTest::newRow("new -> new") << "new" << "new" << "" << false;
-        QTest::newRow("contacted -> new") << "contacted" << "new" << "" << false;
+        const QStringList closed{QStringLiteral("resolved"), QStringLiteral("wont_fix"),
+                                 QStringLiteral("unreachable")};
+        QTest::newRow("new -> contacted") << "new"
+                                          << "contacted"
+                                          << "" << true;
+        QTest::newRow("contacted -> contacted") << "contacted"
+                                                << "contacted"
+                                                << "" << false;
+        QTest::newRow("new -> new") << "new"
+                                    << "new"
+                                    << "" << false;
+        QTest::newRow("contacted -> new") << "contacted"
+                                          << "new"
+                                          << "" << false;
         for (const QString &c : closed) {
             QTest::addRow("new -> %s with cause", qPrintable(c)) << "new" << c << "Pricing" << true;
             QTest::addRow("contacted -> %s with cause", qPrintable(c)) << "contacted" << c << "bug" << true;
             QTest::addRow("contacted -> %s without cause", qPrintable(c)) << "contacted" << c << "" << false;
-            QTest::addRow("contacted -> %s unknown cause", qPrintable(c)) << "contacted" << c << "Aliens" << false;
-            QTest::addRow("%s -> contacted", qPrintable(c)) << c << "contacted" << "" << false;
-            QTest::addRow("%s -> reopen", qPrintable(c)) << c << "open" << "" << true;
+            QTest::addRow("contacted -> %s unknown cause", qPrintable(c))
+                << "contacted" << c << "Aliens" << false;
+            QTest::addRow("%s -> contacted", qPrintable(c)) << c << "contacted"
+                                                            << "" << false;
+            QTest::addRow("%s -> reopen", qPrintable(c)) << c << "open"
+                                                         << "" << true;
         }
-        QTest::newRow("new -> reopen") << "new" << "open" << "" << false;
-        QTest::newRow("contacted -> reopen") << "contacted" << "open" << "" << false;
+        QTest::newRow("new -> reopen") << "new"
+                                       << "open"
+                                       << "" << false;
+        QTest::newRow("contacted -> reopen") << "contacted"
+                                             << "open"
+                                             << "" << false;
     }
 
     void transitions()
@@ -282,10 +299,12 @@ private slots:
         Database db;
         db.open(makeDatabase(&importId));
         FollowupQueue queue(db, systemClock());
-        QVERIFY_THROWS_EXCEPTION(Error, queue.setStatus(999, FollowupStatus::Contacted, QStringLiteral("Maria")));
-        QVERIFY_THROWS_EXCEPTION(Error, queue.addNote(followupOf(db, QStringLiteral("d1")), QStringLiteral("x"), {}));
-        QVERIFY_THROWS_EXCEPTION(Error, queue.addNote(followupOf(db, QStringLiteral("d1")), QStringLiteral("  "),
-                                                       QStringLiteral("Maria")));
+        QVERIFY_THROWS_EXCEPTION(Error,
+                                 queue.setStatus(999, FollowupStatus::Contacted, QStringLiteral("Maria")));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, queue.addNote(followupOf(db, QStringLiteral("d1")), QStringLiteral("x"), {}));
+        QVERIFY_THROWS_EXCEPTION(Error, queue.addNote(followupOf(db, QStringLiteral("d1")),
+                                                      QStringLiteral("  "), QStringLiteral("Maria")));
     }
 
     void notesSurviveReopeningTheDatabase()
@@ -300,7 +319,8 @@ private slots:
             FollowupQueue queue(db, clock);
             id = followupOf(db, QStringLiteral("d1"));
             queue.assign(id, QStringLiteral("Jonas"), QStringLiteral("Maria"));
-            queue.addNote(id, QStringLiteral("Called, offered a discount — they'll think about it"), QStringLiteral("Jonas"));
+            queue.addNote(id, QStringLiteral("Called, offered a discount — they'll think about it"),
+                          QStringLiteral("Jonas"));
         }
         Database db;
         db.open(path);

@@ -41,7 +41,8 @@ private:
             QFAIL("the file was opened");
         } catch (const Error &error) {
             QVERIFY2(error.message().contains(file), qPrintable(error.message()));
-            QVERIFY2(error.message().contains(expectedFragment, Qt::CaseInsensitive), qPrintable(error.message()));
+            QVERIFY2(error.message().contains(expectedFragment, Qt::CaseInsensitive),
+                     qPrintable(error.message()));
             QCOMPARE(error.exitCode(), 2);
         }
         QVERIFY(!db.isOpen());
@@ -57,19 +58,23 @@ private slots:
         QVERIFY(db.isOpen());
         QCOMPARE(db.schemaVersion(), nps::migrations::latestVersion());
         const QSqlDatabase c = db.connection();
-        QCOMPARE(nps::sql::scalar(c, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(nps::sql::scalar(c, QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
         QCOMPARE(nps::sql::scalar(c, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
-        QCOMPARE(nps::sql::scalar(c, QStringLiteral("PRAGMA application_id")).toInt(), nps::migrations::applicationId);
-        for (const char *table : {"waves", "respondents", "responses", "profiles", "imports", "rejected_rows", "tags",
-                                  "response_tags", "followups", "followup_events", "saved_views", "benchmarks"}) {
+        QCOMPARE(nps::sql::scalar(c, QStringLiteral("PRAGMA application_id")).toInt(),
+                 nps::migrations::applicationId);
+        for (const char *table :
+             {"waves", "respondents", "responses", "profiles", "imports", "rejected_rows", "tags",
+              "response_tags", "followups", "followup_events", "saved_views", "benchmarks"}) {
             QCOMPARE(nps::sql::scalar(c, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = ?"),
                                       {QString::fromLatin1(table)})
                          .toInt(),
                      1);
         }
         // Foreign keys are enforced: a response cannot point at a missing wave.
-        QVERIFY_THROWS_EXCEPTION(Error, nps::sql::run(c, QStringLiteral("INSERT INTO responses (respondent_id, wave_id, "
-                                                                         "dedup_key, score) VALUES (99, 99, 'x', 5)")));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, nps::sql::run(c, QStringLiteral("INSERT INTO responses (respondent_id, wave_id, "
+                                                   "dedup_key, score) VALUES (99, 99, 'x', 5)")));
         QCOMPARE(nps::sql::scalar(c, QStringLiteral("SELECT count(*) FROM root_causes")).toInt(), 6);
     }
 
@@ -85,14 +90,16 @@ private slots:
         Database db;
         db.open(file, Database::Mode::ExistingOnly);
         QCOMPARE(db.setting(QStringLiteral("sla_hours")), QStringLiteral("24"));
-        QCOMPARE(db.setting(QStringLiteral("missing"), QStringLiteral("fallback")), QStringLiteral("fallback"));
+        QCOMPARE(db.setting(QStringLiteral("missing"), QStringLiteral("fallback")),
+                 QStringLiteral("fallback"));
         QCOMPARE(db.dataVersion(), 1);
     }
 
     void missingFileWithExistingOnlyIsRefused()
     {
         Database db;
-        QVERIFY_THROWS_EXCEPTION(Error, db.open(path(QStringLiteral("nope.npsdb")), Database::Mode::ExistingOnly));
+        QVERIFY_THROWS_EXCEPTION(Error,
+                                 db.open(path(QStringLiteral("nope.npsdb")), Database::Mode::ExistingOnly));
         QVERIFY(!QFile::exists(path(QStringLiteral("nope.npsdb"))));
     }
 
@@ -108,18 +115,21 @@ private slots:
         QCOMPARE(db.schemaVersion(), nps::migrations::latestVersion());
         const QSqlDatabase c = db.connection();
         QCOMPARE(nps::sql::scalar(c, QStringLiteral("SELECT count(*) FROM responses")).toInt(), 3);
-        QCOMPARE(nps::sql::scalar(c, QStringLiteral("SELECT group_concat(score) FROM responses ORDER BY id")).toString(),
+        QCOMPARE(nps::sql::scalar(c, QStringLiteral("SELECT group_concat(score) FROM responses ORDER BY id"))
+                     .toString(),
                  QStringLiteral("10,3,8"));
         QCOMPARE(nps::sql::scalar(c, QStringLiteral("SELECT text FROM followup_events")).toString(),
                  QStringLiteral("Called, offered a discount"));
         QCOMPARE(nps::sql::scalar(c, QStringLiteral("SELECT count(*) FROM saved_views")).toInt(), 0);
         QCOMPARE(db.dataVersion(), 0);
         // The full-text index survived and still folds diacritics.
-        QCOMPARE(nps::sql::scalar(c, QStringLiteral("SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?"),
+        QCOMPARE(nps::sql::scalar(c,
+                                  QStringLiteral("SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?"),
                                   {QStringLiteral("tres")})
                      .toInt(),
                  1);
-        QCOMPARE(nps::sql::scalar(c, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(nps::sql::scalar(c, QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
     }
 
     void refusesNewerVersion()
@@ -138,7 +148,8 @@ private slots:
     {
         const QString file = path(QStringLiteral("foreign.sqlite"));
         {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            QSqlDatabase raw =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
             raw.setDatabaseName(file);
             QVERIFY(raw.open());
             nps::sql::run(raw, QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)"));
@@ -181,7 +192,8 @@ private slots:
             db.open(full);
             nps::sql::run(db.connection(), QStringLiteral("CREATE INDEX filler ON responses (comment)"));
             for (int i = 0; i < 200; ++i)
-                nps::sql::run(db.connection(), QStringLiteral("INSERT INTO waves (name, created_at) VALUES (?, 0)"),
+                nps::sql::run(db.connection(),
+                              QStringLiteral("INSERT INTO waves (name, created_at) VALUES (?, 0)"),
                               {QStringLiteral("wave %1 %2").arg(i).arg(QString(200, QLatin1Char('x')))});
             nps::sql::run(db.connection(), QStringLiteral("PRAGMA journal_mode = DELETE"));
         }
@@ -207,15 +219,21 @@ private slots:
         second.open(file, Database::Mode::ExistingOnly);
         {
             nps::Transaction writing(first.connection());
-            nps::sql::run(first.connection(), QStringLiteral("INSERT INTO waves (name, created_at) VALUES ('A', 0)"));
+            nps::sql::run(first.connection(),
+                          QStringLiteral("INSERT INTO waves (name, created_at) VALUES ('A', 0)"));
             // WAL: a reader is not blocked by the open write transaction and sees
             // the last committed state.
-            QCOMPARE(nps::sql::scalar(second.connection(), QStringLiteral("SELECT count(*) FROM waves")).toInt(), 0);
+            QCOMPARE(
+                nps::sql::scalar(second.connection(), QStringLiteral("SELECT count(*) FROM waves")).toInt(),
+                0);
             writing.commit();
         }
-        QCOMPARE(nps::sql::scalar(second.connection(), QStringLiteral("SELECT count(*) FROM waves")).toInt(), 1);
-        nps::sql::run(second.connection(), QStringLiteral("INSERT INTO waves (name, created_at) VALUES ('B', 0)"));
-        QCOMPARE(nps::sql::scalar(first.connection(), QStringLiteral("SELECT count(*) FROM waves")).toInt(), 2);
+        QCOMPARE(nps::sql::scalar(second.connection(), QStringLiteral("SELECT count(*) FROM waves")).toInt(),
+                 1);
+        nps::sql::run(second.connection(),
+                      QStringLiteral("INSERT INTO waves (name, created_at) VALUES ('B', 0)"));
+        QCOMPARE(nps::sql::scalar(first.connection(), QStringLiteral("SELECT count(*) FROM waves")).toInt(),
+                 2);
         QCOMPARE(nps::sql::scalar(first.connection(), QStringLiteral("PRAGMA integrity_check")).toString(),
                  QStringLiteral("ok"));
     }
@@ -226,7 +244,8 @@ private slots:
         db.open(path(QStringLiteral("rollback.npsdb")));
         try {
             nps::Transaction transaction(db.connection());
-            nps::sql::run(db.connection(), QStringLiteral("INSERT INTO waves (name, created_at) VALUES ('A', 0)"));
+            nps::sql::run(db.connection(),
+                          QStringLiteral("INSERT INTO waves (name, created_at) VALUES ('A', 0)"));
             throw Error::cancelled();
         } catch (const Error &) {
         }

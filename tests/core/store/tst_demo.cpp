@@ -22,13 +22,14 @@ private:
     {
         QSqlQuery q = sql::prepare(
             db.connection(),
-            QStringLiteral("SELECT r.external_id, p.user_id, p.email, w.name, r.submitted_at, r.score,"
-                           " coalesce(r.comment, ''), r.active,"
-                           " (SELECT group_concat(a.name || '=' || v.value, ';') FROM profile_values pv"
-                           "   JOIN attributes a ON a.id = pv.attribute_id"
-                           "   JOIN attribute_values v ON v.id = pv.value_id WHERE pv.profile_id = r.profile_id)"
-                           " FROM responses r JOIN respondents p ON p.id = r.respondent_id"
-                           " JOIN waves w ON w.id = r.wave_id ORDER BY r.external_id"));
+            QStringLiteral(
+                "SELECT r.external_id, p.user_id, p.email, w.name, r.submitted_at, r.score,"
+                " coalesce(r.comment, ''), r.active,"
+                " (SELECT group_concat(a.name || '=' || v.value, ';') FROM profile_values pv"
+                "   JOIN attributes a ON a.id = pv.attribute_id"
+                "   JOIN attribute_values v ON v.id = pv.value_id WHERE pv.profile_id = r.profile_id)"
+                " FROM responses r JOIN respondents p ON p.id = r.respondent_id"
+                " JOIN waves w ON w.id = r.wave_id ORDER BY r.external_id"));
         q.setForwardOnly(true);
         sql::exec(q);
         QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -94,23 +95,30 @@ private slots:
                     nps(db, QStringLiteral("Starter"), QStringLiteral("2026 Q4")) >
                 15);
         // Inactive respondents exist and score lower.
-        const double activeMean = sql::scalar(c, QStringLiteral("SELECT avg(score) FROM responses WHERE active = 1")).toDouble();
-        const double inactiveMean = sql::scalar(c, QStringLiteral("SELECT avg(score) FROM responses WHERE active = 0")).toDouble();
+        const double activeMean =
+            sql::scalar(c, QStringLiteral("SELECT avg(score) FROM responses WHERE active = 1")).toDouble();
+        const double inactiveMean =
+            sql::scalar(c, QStringLiteral("SELECT avg(score) FROM responses WHERE active = 0")).toDouble();
         QVERIFY(inactiveMean < activeMean - 1);
         // Comments differ by group: pricing complaints come from detractors.
-        const qint64 detractorPricing = sql::scalar(c, QStringLiteral("SELECT count(*) FROM responses WHERE score <= 6"
-                                                                      " AND comment LIKE '%expensive%'")).toLongLong();
-        const qint64 promoterPricing = sql::scalar(c, QStringLiteral("SELECT count(*) FROM responses WHERE score >= 9"
-                                                                     " AND comment LIKE '%expensive%'")).toLongLong();
+        const qint64 detractorPricing =
+            sql::scalar(c, QStringLiteral("SELECT count(*) FROM responses WHERE score <= 6"
+                                          " AND comment LIKE '%expensive%'"))
+                .toLongLong();
+        const qint64 promoterPricing =
+            sql::scalar(c, QStringLiteral("SELECT count(*) FROM responses WHERE score >= 9"
+                                          " AND comment LIKE '%expensive%'"))
+                .toLongLong();
         QVERIFY(detractorPricing > 5 * std::max<qint64>(1, promoterPricing));
         // Some customers moved from Pro to Enterprise between waves.
-        QVERIFY(sql::scalar(c, QStringLiteral("SELECT count(DISTINCT r.respondent_id) FROM responses r"
-                                              " JOIN profile_values pv ON pv.profile_id = r.profile_id"
-                                              " JOIN attribute_values v ON v.id = pv.value_id AND v.value = 'Pro'"
-                                              " WHERE r.respondent_id IN (SELECT r2.respondent_id FROM responses r2"
-                                              "  JOIN profile_values pv2 ON pv2.profile_id = r2.profile_id"
-                                              "  JOIN attribute_values v2 ON v2.id = pv2.value_id"
-                                              "  AND v2.value = 'Enterprise')"))
+        QVERIFY(sql::scalar(
+                    c, QStringLiteral("SELECT count(DISTINCT r.respondent_id) FROM responses r"
+                                      " JOIN profile_values pv ON pv.profile_id = r.profile_id"
+                                      " JOIN attribute_values v ON v.id = pv.value_id AND v.value = 'Pro'"
+                                      " WHERE r.respondent_id IN (SELECT r2.respondent_id FROM responses r2"
+                                      "  JOIN profile_values pv2 ON pv2.profile_id = r2.profile_id"
+                                      "  JOIN attribute_values v2 ON v2.id = pv2.value_id"
+                                      "  AND v2.value = 'Enterprise')"))
                     .toInt() > 0);
         // Every wave knows how many were invited.
         QCOMPARE(sql::scalar(c, QStringLiteral("SELECT count(*) FROM waves WHERE invited > 0")).toInt(), 8);

@@ -20,10 +20,10 @@ private:
     QStringList matching(const ResponseFilter &filter)
     {
         const SqlCondition c = buildCondition(filter);
-        QSqlQuery q = sql::run(m_db.connection(),
-                               QStringLiteral("SELECT external_id FROM responses r WHERE %1 ORDER BY external_id")
-                                   .arg(c.where),
-                               c.values);
+        QSqlQuery q = sql::run(
+            m_db.connection(),
+            QStringLiteral("SELECT external_id FROM responses r WHERE %1 ORDER BY external_id").arg(c.where),
+            c.values);
         QStringList ids;
         while (q.next())
             ids << q.value(0).toString();
@@ -60,8 +60,8 @@ private slots:
             ResponseRecord r;
             r.externalId = QString::fromLatin1(row.id);
             r.score = row.score;
-            r.submittedAt = QDateTime(QDate::fromString(QString::fromLatin1(row.day), Qt::ISODate), QTime(23, 59),
-                                      Qt::UTC)
+            r.submittedAt = QDateTime(QDate::fromString(QString::fromLatin1(row.day), Qt::ISODate),
+                                      QTime(23, 59), Qt::UTC)
                                 .toSecsSinceEpoch();
             r.comment = QString::fromLatin1(row.comment);
             r.attributes = {{QStringLiteral("Plan"), QString::fromLatin1(row.plan)},
@@ -78,16 +78,17 @@ private slots:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("empty") << QStringLiteral("{}") << QStringList{"a", "b", "c", "d"};
-        QTest::newRow("date range inclusive") << QStringLiteral("{\"from\":\"2026-02-10\",\"to\":\"2026-04-01\"}")
-                                              << QStringList{"b", "c"};
+        QTest::newRow("date range inclusive")
+            << QStringLiteral("{\"from\":\"2026-02-10\",\"to\":\"2026-04-01\"}") << QStringList{"b", "c"};
         QTest::newRow("wave") << QStringLiteral("{\"waves\":[\"Q2\"]}") << QStringList{"c", "d"};
         QTest::newRow("kind") << QStringLiteral("{\"kind\":\"relational\"}") << QStringList{"a", "b"};
         QTest::newRow("values OR-ed") << QStringLiteral("{\"attributes\":{\"Plan\":[\"Pro\",\"Starter\"]}}")
                                       << QStringList{"a", "b", "d"};
         QTest::newRow("attributes AND-ed")
-            << QStringLiteral("{\"attributes\":{\"Plan\":[\"Pro\"],\"Region\":[\"APAC\"]}}") << QStringList{"d"};
-        QTest::newRow("active only keeps unknown") << QStringLiteral("{\"active_only\":true}")
-                                                   << QStringList{"a", "c", "d"};
+            << QStringLiteral("{\"attributes\":{\"Plan\":[\"Pro\"],\"Region\":[\"APAC\"]}}")
+            << QStringList{"d"};
+        QTest::newRow("active only keeps unknown")
+            << QStringLiteral("{\"active_only\":true}") << QStringList{"a", "c", "d"};
         QTest::newRow("has comment") << QStringLiteral("{\"has_comment\":true}") << QStringList{"a", "c"};
         QTest::newRow("value with quote is data")
             << QStringLiteral("{\"attributes\":{\"Plan\":[\"Pro' OR '1'='1\"]}}") << QStringList{};
@@ -116,8 +117,9 @@ private slots:
         f.activeOnly = true;
         f.from = QDate(2026, 1, 1);
         f.to = QDate(2026, 3, 31);
-        QCOMPARE(f.describe(),
-                 QStringLiteral("2026-01-01 to 2026-03-31; Plan = Enterprise or Pro; active respondents only"));
+        QCOMPARE(
+            f.describe(),
+            QStringLiteral("2026-01-01 to 2026-03-31; Plan = Enterprise or Pro; active respondents only"));
     }
 };
 

@@ -48,7 +48,8 @@ private slots:
         SurveyWriter writer(db, m_clock);
         const qint64 wave = writer.ensureWave(QStringLiteral("Q1"));
         QCOMPARE(writer.add(wave, 0, record(QStringLiteral("r1"), {}, {}, 9)), SurveyWriter::Outcome::Added);
-        QCOMPARE(writer.add(wave, 0, record(QStringLiteral("r1"), {}, {}, 9)), SurveyWriter::Outcome::Duplicate);
+        QCOMPARE(writer.add(wave, 0, record(QStringLiteral("r1"), {}, {}, 9)),
+                 SurveyWriter::Outcome::Duplicate);
         QCOMPARE(writer.add(wave, 0, record(QStringLiteral("r2"), {}, {}, 9)), SurveyWriter::Outcome::Added);
         t.commit();
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM responses")), 2);
@@ -87,7 +88,8 @@ private slots:
             Transaction t(db.connection());
             SurveyWriter writer(db, m_clock);
             const qint64 wave = writer.ensureWave(QStringLiteral("Q1"));
-            writer.add(wave, 0, record(QStringLiteral("a"), QStringLiteral("u1"), QStringLiteral("x@example.com"), 9));
+            writer.add(wave, 0,
+                       record(QStringLiteral("a"), QStringLiteral("u1"), QStringLiteral("x@example.com"), 9));
             writer.add(wave, 0, record(QStringLiteral("b"), {}, QStringLiteral("Y@Example.com"), 9));
             t.commit();
         }
@@ -102,7 +104,8 @@ private slots:
         t.commit();
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM respondents")), 2);
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM waves")), 2);
-        QCOMPARE(sql::scalar(db.connection(), QStringLiteral("SELECT email FROM respondents WHERE user_id IS NULL"))
+        QCOMPARE(sql::scalar(db.connection(),
+                             QStringLiteral("SELECT email FROM respondents WHERE user_id IS NULL"))
                      .toString(),
                  QStringLiteral("y@example.com"));
     }
@@ -116,16 +119,20 @@ private slots:
         const qint64 q1 = writer.ensureWave(QStringLiteral("Q1"));
         const qint64 q2 = writer.ensureWave(QStringLiteral("Q2"));
         writer.add(q1, 0, record(QStringLiteral("a"), QStringLiteral("u1"), {}, 6, QStringLiteral("Pro")));
-        writer.add(q2, 0, record(QStringLiteral("b"), QStringLiteral("u1"), {}, 9, QStringLiteral("Enterprise")));
-        writer.add(q2, 0, record(QStringLiteral("c"), QStringLiteral("u2"), {}, 9, QStringLiteral("Enterprise")));
+        writer.add(q2, 0,
+                   record(QStringLiteral("b"), QStringLiteral("u1"), {}, 9, QStringLiteral("Enterprise")));
+        writer.add(q2, 0,
+                   record(QStringLiteral("c"), QStringLiteral("u2"), {}, 9, QStringLiteral("Enterprise")));
         t.commit();
         // Two profiles shared by three responses; each response keeps its own plan.
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM profiles")), 2);
         const QString planOf = QStringLiteral(
             "SELECT v.value FROM responses r JOIN profile_values pv ON pv.profile_id = r.profile_id"
             " JOIN attribute_values v ON v.id = pv.value_id WHERE r.external_id = ?");
-        QCOMPARE(sql::scalar(db.connection(), planOf, {QStringLiteral("a")}).toString(), QStringLiteral("Pro"));
-        QCOMPARE(sql::scalar(db.connection(), planOf, {QStringLiteral("b")}).toString(), QStringLiteral("Enterprise"));
+        QCOMPARE(sql::scalar(db.connection(), planOf, {QStringLiteral("a")}).toString(),
+                 QStringLiteral("Pro"));
+        QCOMPARE(sql::scalar(db.connection(), planOf, {QStringLiteral("b")}).toString(),
+                 QStringLiteral("Enterprise"));
     }
 
     void rejectsOutOfRangeScore()
@@ -154,18 +161,20 @@ private slots:
                            QStringLiteral("not a number"));
         writer.finishImport(importId, ImportCounts{2, 1, 0, 1}, {QStringLiteral("scale 1-10")});
         t.commit();
-        QSqlQuery q = sql::run(db.connection(), QStringLiteral("SELECT rows_read, imported, rejected, warnings,"
-                                                               " finished_at FROM imports"));
+        QSqlQuery q =
+            sql::run(db.connection(), QStringLiteral("SELECT rows_read, imported, rejected, warnings,"
+                                                     " finished_at FROM imports"));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 2);
         QCOMPARE(q.value(1).toInt(), 1);
         QCOMPARE(q.value(2).toInt(), 1);
         QCOMPARE(q.value(3).toString(), QStringLiteral("[\"scale 1-10\"]"));
         QCOMPARE(q.value(4).toLongLong(), m_clock.now().toSecsSinceEpoch());
-        QCOMPARE(sql::scalar(db.connection(), QStringLiteral("SELECT line || ':' || column_number || ' ' || reason"
-                                                             " FROM rejected_rows"))
-                     .toString(),
-                 QStringLiteral("3:2 not a number"));
+        QCOMPARE(
+            sql::scalar(db.connection(), QStringLiteral("SELECT line || ':' || column_number || ' ' || reason"
+                                                        " FROM rejected_rows"))
+                .toString(),
+            QStringLiteral("3:2 not a number"));
         QCOMPARE(db.dataVersion(), 1);
     }
 };
