@@ -8,6 +8,7 @@
 #include "common/FilterBar.h"
 #include "common/Screen.h"
 #include "followups/FollowupQueue.h"
+#include "followups/FollowupsScreen.h"
 #include "import/AttributeImporter.h"
 #include "import/FileAttributeSource.h"
 #include "imports/ImportsScreen.h"
@@ -83,7 +84,8 @@ const ViewInfo views[] = {
      "Every comment, searchable and taggable, with theme drivers for promoters and detractors.",
      []() -> Screen * { return new CommentsScreen; }},
     {MainWindow::View::Followups, "followups", "Follow-ups",
-     "The detractor queue: every detractor contacted within 48 hours.", nullptr},
+     "The detractor queue: every detractor contacted within 48 hours.",
+     []() -> Screen * { return new FollowupsScreen; }},
     {MainWindow::View::Imports, "imports", "Imports",
      "Past imports, their counts, warnings and rejected rows.",
      []() -> Screen * { return new ImportsScreen; }},
