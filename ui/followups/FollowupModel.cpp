@@ -90,7 +90,9 @@ QVariant FollowupModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const FollowupItem &item = m_items[index.row()];
-    const std::optional<double> left = isClosed(item.status) ? std::nullopt : item.hoursLeft(m_now);
+    // The SLA is about the first contact: once contacted, the clock has stopped.
+    const std::optional<double> left =
+        item.status == FollowupStatus::New ? item.hoursLeft(m_now) : std::nullopt;
     switch (role) {
     case IdRole:
         return item.id;
@@ -127,6 +129,8 @@ QVariant FollowupModel::data(const QModelIndex &index, int role) const
                 return item.rootCause;
             if (!item.tracked && item.list == QLatin1String("detractor"))
                 return tr("not tracked");
+            if (item.status == FollowupStatus::Contacted && item.firstContactAt && item.dueAt)
+                return *item.firstContactAt <= *item.dueAt ? tr("contacted in time") : tr("contacted late");
             return countdownText(left);
         case Respondent:
             return respondentText(item);
