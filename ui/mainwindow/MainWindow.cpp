@@ -47,6 +47,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSvgRenderer>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -305,6 +306,11 @@ void MainWindow::buildUi()
                 }
                 refreshFollowupCounts();
             });
+            if (auto *followups = qobject_cast<FollowupsScreen *>(screen)) {
+                connect(followups, &FollowupsScreen::itemsBecameOverdue, this, &MainWindow::notifyOverdue);
+                connect(followups, &FollowupsScreen::queueCountsChanged, this,
+                        [this](int overdue, int dueSoon) { setFollowupCounts(overdue, dueSoon); });
+            }
             connect(screen, &Screen::openCommentsRequested, this, [this](const ResponseFilter &filter) {
                 m_filterBar->setFilter(filter);
                 selectView(View::Comments);
@@ -494,6 +500,26 @@ void MainWindow::buildMenus()
                 .arg(QApplication::applicationVersion()));
     });
     rebuildRecentMenu();
+}
+
+void MainWindow::notifyOverdue(int count)
+{
+    // A desktop notification only where there is a tray to show it (not on the
+    // offscreen platform of tests and screenshots).
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || count <= 0)
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            selectView(View::Followups);
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("Follow-ups overdue"),
+                        tr("%n follow-up(s) just passed the deadline.", nullptr, count),
+                        QSystemTrayIcon::Warning);
 }
 
 bool MainWindow::openDatabase(const QString &path)

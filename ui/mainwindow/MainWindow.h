@@ -12,6 +12,7 @@ class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QVBoxLayout;
 
 namespace nps {
@@ -102,6 +103,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void notifyOverdue(int count);
     void buildUi();
     void buildMenus();
     QWidget *buildWelcome();
@@ -144,6 +146,7 @@ private:
     QActionGroup *m_confidenceGroup = nullptr;
     QList<QAction *> m_needDatabase;
     QVector<Screen *> m_screenByView;
+    QSystemTrayIcon *m_tray = nullptr;
     QPointer<ImportWizard> m_wizard;
 };
 
