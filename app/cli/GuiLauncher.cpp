@@ -106,7 +106,12 @@ int launchGui(int &argc, char *argv[])
         return 2;
     }
 
-    ui::MainWindow window;
+    // NPSDESK_NOW fixes "now" for reproducible screenshots, as it does for commands.
+    std::unique_ptr<FixedClock> fixedClock;
+    const QDateTime fixedNow = QDateTime::fromString(qEnvironmentVariable("NPSDESK_NOW"), Qt::ISODate);
+    if (fixedNow.isValid())
+        fixedClock = std::make_unique<FixedClock>(fixedNow);
+    ui::MainWindow window(nullptr, fixedClock.get());
     window.setPersistent(!screenshot);
     // Without --view the window comes back on the screen the user left it on.
     if ((parser.isSet(QStringLiteral("view")) || screenshot) &&

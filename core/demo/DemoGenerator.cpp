@@ -211,7 +211,7 @@ void DemoGenerator::seedFollowups(qint64 importId, QRandomGenerator &rng)
             continue; // new, unassigned: work for "take next"
         at.setNow(QDateTime::fromSecsSinceEpoch(std::min(submitted + 1800, now), Qt::UTC));
         queue.assign(id, owner, owner);
-        if (contactAt > now || roll < 26)
+        if (contactAt > now || roll < 12)
             continue; // assigned, not yet contacted (overdue when the deadline passed)
         at.setNow(QDateTime::fromSecsSinceEpoch(contactAt, Qt::UTC));
         queue.logContact(id, owner, QString::fromLatin1(notes[rng.bounded(5)]));

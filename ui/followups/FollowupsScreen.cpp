@@ -370,7 +370,8 @@ void FollowupsScreen::showDetails(const Details &details)
     const FollowupItem &item = details.item;
     m_current = item;
     const qint64 now = m_context.clock->now().toSecsSinceEpoch();
-    const auto left = isClosed(item.status) ? std::nullopt : item.hoursLeft(now);
+    // The SLA clock stops at the first contact.
+    const auto left = item.status == FollowupStatus::New ? item.hoursLeft(now) : std::nullopt;
     const QColor color = FollowupModel::urgencyColor(FollowupModel::urgency(left));
     QString html = QStringLiteral("<h3>%1 <span style='color:#777'>· score %2</span></h3>")
                        .arg(esc(FollowupModel::respondentText(item)))
