@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
 #include <QToolButton>
 #include <QtTest>
@@ -111,7 +112,9 @@ private slots:
         const FollowupQueue::Counts counts = FollowupQueue(db, m_clock).counts();
         QVERIFY(counts.overdue > 0);
         QCOMPARE(window.windowTitle(),
-                 QStringLiteral("demo.npsdb (%1 overdue) — NPS Desk").arg(counts.overdue));
+                 QStringLiteral("demo.npsdb (%1 overdue, %2 due within 12 h) — NPS Desk")
+                     .arg(counts.overdue)
+                     .arg(counts.dueSoon));
         QCOMPARE(screen->cardValue(QStringLiteral("Open follow-ups")), QLocale().toString(counts.open));
     }
 
@@ -262,7 +265,12 @@ private slots:
         MainWindow window(nullptr, &m_clock);
         QVERIFY(window.openDatabase(m_demo));
         window.setFollowupCounts(4, 2);
-        QCOMPARE(window.windowTitle(), QStringLiteral("demo.npsdb (4 overdue) — NPS Desk"));
+        QCOMPARE(window.windowTitle(),
+                 QStringLiteral("demo.npsdb (4 overdue, 2 due within 12 h) — NPS Desk"));
+        QVERIFY(window.findChild<QListWidget *>()
+                    ->item(int(MainWindow::View::Followups))
+                    ->text()
+                    .contains(QStringLiteral("4 overdue · 2 due")));
     }
 
     void followsADarkPalette()

@@ -817,10 +817,13 @@ void MainWindow::setFollowupCounts(qint64 overdue, qint64 dueSoon)
     m_dueSoon = dueSoon;
     QListWidgetItem *item = m_sidebar->item(int(View::Followups));
     QString text = tr("Follow-ups");
+    QStringList counts;
     if (overdue > 0)
-        text += tr("  %1 overdue").arg(overdue);
-    else if (dueSoon > 0)
-        text += tr("  %1 due").arg(dueSoon);
+        counts << tr("%1 overdue").arg(overdue);
+    if (dueSoon > 0)
+        counts << tr("%1 due").arg(dueSoon);
+    if (!counts.isEmpty())
+        text += QStringLiteral("  ") + counts.join(QStringLiteral(" · "));
     item->setText(text);
     item->setToolTip(tr("%1 overdue, %2 due soon (Ctrl+5)").arg(overdue).arg(dueSoon));
     item->setForeground(overdue > 0 ? QBrush(QColor(0xd9, 0x53, 0x4f)) : QBrush());
@@ -831,8 +834,8 @@ void MainWindow::updateTitle()
 {
     QString title =
         m_context.databasePath.isEmpty() ? QString() : QFileInfo(m_context.databasePath).fileName();
-    if (!title.isEmpty() && m_overdue > 0)
-        title += tr(" (%1 overdue)").arg(m_overdue);
+    if (!title.isEmpty() && (m_overdue > 0 || m_dueSoon > 0))
+        title += tr(" (%1 overdue, %2 due within 12 h)").arg(m_overdue).arg(m_dueSoon);
     setWindowTitle(title.isEmpty() ? QStringLiteral("NPS Desk") : title + QStringLiteral(" — NPS Desk"));
 }
 
