@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTimeZone>
 #include <cmath>
 #include <memory>
 
@@ -103,6 +104,23 @@ int runQueue(CommandContext &context)
     parser.addOption(
         {QStringLiteral("note"), QStringLiteral("A note to keep with the change."), QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N items."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("hours"), QStringLiteral("sla: hours to first contact (default 48)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("business-days"),
+                      QStringLiteral("sla: on (count only working days) or off."), QStringLiteral("on|off")});
+    parser.addOption({QStringLiteral("working-days"),
+                      QStringLiteral("sla: working days, 1 = Monday ... 7 = Sunday (default 1,2,3,4,5)."),
+                      QStringLiteral("LIST")});
+    parser.addOption({QStringLiteral("timezone"),
+                      QStringLiteral("sla: time zone of the working days (IANA name)."),
+                      QStringLiteral("TZ")});
+    parser.addOption(
+        {QStringLiteral("untracked-before"),
+         QStringLiteral("sla: responses before this date enter as not tracked (YYYY-MM-DD, or 'none')."),
+         QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("passives"),
+                      QStringLiteral("sla: on (passives enter their own list) or off."),
+                      QStringLiteral("on|off")});
     parser.addPositionalArgument(
         QStringLiteral("action"),
         QStringLiteral(
@@ -187,6 +205,71 @@ int runQueue(CommandContext &context)
         for (const FollowupEvent &e : queue.history(parseId(args[1])))
             table.addRow({isoTime(e.at), e.actor, e.kind, e.fromStatus, e.toStatus, e.text});
         context.print(table, context.format(parser));
+    } else if (action == QLatin1String("sla")) {
+        expect(1, "sla [--hours N] [--business-days on|off] [--working-days LIST] [--timezone TZ] ...");
+        SlaSettings sla = queue.sla();
+        const auto onOff = [&](const QString &option, bool *value) {
+            if (!parser.isSet(option))
+                return;
+            const QString v = parser.value(option);
+            if (v != QLatin1String("on") && v != QLatin1String("off"))
+                throw Error::usage(QStringLiteral("queue sla: --%1 must be on or off").arg(option));
+            *value = v == QLatin1String("on");
+        };
+        if (parser.isSet(QStringLiteral("hours"))) {
+            bool ok = false;
+            sla.hours = parser.value(QStringLiteral("hours")).toInt(&ok);
+            if (!ok)
+                throw Error::usage(QStringLiteral("queue sla: --hours needs a whole number"));
+        }
+        onOff(QStringLiteral("business-days"), &sla.businessDaysOnly);
+        onOff(QStringLiteral("passives"), &sla.includePassives);
+        if (parser.isSet(QStringLiteral("working-days"))) {
+            QList<int> days;
+            for (const QString &d : parser.value(QStringLiteral("working-days")).split(QLatin1Char(','))) {
+                bool ok = false;
+                const int day = d.trimmed().toInt(&ok);
+                if (!ok || day < 1 || day > 7)
+                    throw Error::usage(
+                        QStringLiteral("queue sla: --working-days lists days 1 (Monday) to 7"));
+                days << day;
+            }
+            sla.workingDays = days;
+        }
+        if (parser.isSet(QStringLiteral("timezone"))) {
+            const QTimeZone zone(parser.value(QStringLiteral("timezone")).toUtf8());
+            if (!zone.isValid())
+                throw Error::usage(QStringLiteral("queue sla: unknown --timezone '%1'")
+                                       .arg(parser.value(QStringLiteral("timezone"))));
+            sla.zone = zone;
+        }
+        if (parser.isSet(QStringLiteral("untracked-before"))) {
+            const QString value = parser.value(QStringLiteral("untracked-before"));
+            if (value == QLatin1String("none")) {
+                sla.untrackedBefore.reset();
+            } else {
+                const QDate date = QDate::fromString(value, Qt::ISODate);
+                if (!date.isValid())
+                    throw Error::usage(
+                        QStringLiteral("queue sla: --untracked-before needs YYYY-MM-DD or none"));
+                sla.untrackedBefore = QDateTime(date, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+            }
+        }
+        queue.setSla(sla);
+        QStringList days;
+        for (int d : sla.workingDays)
+            days << QString::number(d);
+        context.out()
+            << QStringLiteral("SLA: %1 h%2, passives %3%4; deadlines of uncontacted items recomputed\n")
+                   .arg(sla.hours)
+                   .arg(sla.businessDaysOnly
+                            ? QStringLiteral(" on working days %1 in %2")
+                                  .arg(days.join(QLatin1Char(',')), QString::fromUtf8(sla.zone.id()))
+                            : QString())
+                   .arg(sla.includePassives ? QStringLiteral("on") : QStringLiteral("off"))
+                   .arg(sla.untrackedBefore
+                            ? QStringLiteral(", not tracked before %1").arg(isoTime(*sla.untrackedBefore))
+                            : QString());
     } else if (action == QLatin1String("enqueue")) {
         expect(1, "enqueue");
         context.out() << QStringLiteral("%1 responses entered the queue\n").arg(queue.enqueueAll());

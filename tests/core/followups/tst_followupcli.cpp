@@ -188,6 +188,36 @@ private slots:
                  1);
     }
 
+    void slaSettings()
+    {
+        // Friday 2026-03-06 10:00 UTC + 24 h on working days = Monday 10:00.
+        const Run r =
+            npsdesk({QStringLiteral("queue"), QStringLiteral("--db"), m_path, QStringLiteral("sla"),
+                     QStringLiteral("--hours"), QStringLiteral("24"), QStringLiteral("--business-days"),
+                     QStringLiteral("on"), QStringLiteral("--timezone"), QStringLiteral("UTC")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        QCOMPARE(db.setting(QStringLiteral("sla_hours")), QStringLiteral("24"));
+        QCOMPARE(sql::scalar(db.connection(),
+                             QStringLiteral("SELECT max(due_at) FROM followups f JOIN responses r"
+                                            " ON r.id = f.response_id WHERE f.status = 'new'"
+                                            " AND r.submitted_at = ?"),
+                             {QDateTime(QDate(2026, 3, 6), QTime(10, 0), Qt::UTC).toSecsSinceEpoch()})
+                     .toLongLong(),
+                 QDateTime(QDate(2026, 3, 9), QTime(10, 0), Qt::UTC).toSecsSinceEpoch());
+        const Run bad =
+            npsdesk({QStringLiteral("queue"), QStringLiteral("--db"), m_path, QStringLiteral("sla"),
+                     QStringLiteral("--business-days"), QStringLiteral("maybe")});
+        QCOMPARE(bad.exitCode, 1);
+        // Back to the default so the other cases see 48 h deadlines.
+        QCOMPARE(npsdesk({QStringLiteral("queue"), QStringLiteral("--db"), m_path, QStringLiteral("sla"),
+                          QStringLiteral("--hours"), QStringLiteral("48"), QStringLiteral("--business-days"),
+                          QStringLiteral("off")})
+                     .exitCode,
+                 0);
+    }
+
     void exportContacts()
     {
         const QString out = m_dir.filePath(QStringLiteral("promoters.csv"));
