@@ -272,7 +272,8 @@ void MainWindow::buildUi()
     m_sidebar->setIconSize(QSize(20, 20));
     m_sidebar->setSpacing(2);
     m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_sidebar->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("Follow-ups  99 overdue · 9 due")) + 76);
+    m_sidebar->setFixedWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("Follow-ups  99 overdue · 9 due")) + 76);
     m_sidebar->setStyleSheet(QStringLiteral(
         "QListWidget { background: palette(window); padding: 8px 6px; outline: 0; }"
         "QListWidget::item { padding: 7px 8px; border-radius: 6px; }"
