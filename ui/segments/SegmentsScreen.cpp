@@ -59,7 +59,7 @@ QString correctionTitle(Correction correction)
 } // namespace
 
 SegmentsScreen::SegmentsScreen(QWidget *parent)
-    : Screen(parent)
+    : LazyScreen(parent)
 {
     buildUi();
 }
@@ -266,34 +266,6 @@ void SegmentsScreen::buildUi()
     });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { openCell(index); });
     updateLegend();
-}
-
-void SegmentsScreen::setContext(const ScreenContext &context)
-{
-    m_context = context;
-    // Views load lazily: a hidden screen queries when it is first shown (or waited on).
-    if (isVisible())
-        reload();
-    else
-        m_stale = true;
-}
-
-void SegmentsScreen::showEvent(QShowEvent *event)
-{
-    Screen::showEvent(event);
-    if (m_stale)
-        reload();
-}
-
-void SegmentsScreen::waitUntilLoaded()
-{
-    if (m_stale)
-        reload();
-    while (m_pending > 0) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (m_pending > 0)
-            QThread::msleep(1);
-    }
 }
 
 void SegmentsScreen::setRowAttributes(const QStringList &attributes)

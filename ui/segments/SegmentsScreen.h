@@ -1,7 +1,7 @@
 #pragma once
 
 #include "analysis/AnalysisTypes.h"
-#include "common/Screen.h"
+#include "common/LazyScreen.h"
 
 #include <optional>
 
@@ -21,19 +21,13 @@ class PivotTableModel;
 // The pivot: NPS (or another metric) per segment and period, heat-coloured
 // around the overall value, with low-sample cells greyed, significance markers,
 // drill-down to the comments of a cell, and the "change explained" waterfall.
-class SegmentsScreen : public Screen
+class SegmentsScreen : public LazyScreen
 {
     Q_OBJECT
 
 public:
     explicit SegmentsScreen(QWidget *parent = nullptr);
     ~SegmentsScreen() override;
-
-    void setContext(const ScreenContext &context) override;
-    void waitUntilLoaded() override;
-
-protected:
-    void showEvent(QShowEvent *event) override;
 
 public:
     // The current query; changing one reloads (off the GUI thread).
@@ -53,7 +47,7 @@ public:
 
 private:
     void buildUi();
-    void reload();
+    void reload() override;
     void reloadExplanation();
     void applyPivot(const PivotResult &result, const QStringList &attributeNames,
                     const std::optional<Explanation> &explanation);
@@ -65,7 +59,6 @@ private:
     void openCell(const QModelIndex &proxyIndex);
     void report(const QString &message);
 
-    ScreenContext m_context;
     PivotTableModel *m_model = nullptr;
     PivotSortProxy *m_proxy = nullptr;
     QComboBox *m_rows = nullptr;
@@ -85,11 +78,9 @@ private:
     int m_sizedForRows = -1;
     QStringList m_attributeNames;
     Explanation m_explanation;
-    int m_pending = 0;
     quint64 m_generation = 0;
     quint64 m_explainGeneration = 0;
     bool m_updatingBoxes = false;
-    bool m_stale = false; // the context changed while hidden: reload when shown
     qint64 m_lastRedrawMs = 0;
 };
 

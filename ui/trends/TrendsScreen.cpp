@@ -59,7 +59,7 @@ QIcon swatch(const QColor &color)
 } // namespace
 
 TrendsScreen::TrendsScreen(QWidget *parent)
-    : Screen(parent)
+    : LazyScreen(parent)
 {
     buildUi();
 }
@@ -218,34 +218,6 @@ void TrendsScreen::buildUi()
         }
         setSegmentVisible(m_trendView->chart(), name, shown);
     });
-}
-
-void TrendsScreen::setContext(const ScreenContext &context)
-{
-    m_context = context;
-    // Views load lazily: a hidden screen queries when it is first shown (or waited on).
-    if (isVisible())
-        reload();
-    else
-        m_stale = true;
-}
-
-void TrendsScreen::showEvent(QShowEvent *event)
-{
-    Screen::showEvent(event);
-    if (m_stale)
-        reload();
-}
-
-void TrendsScreen::waitUntilLoaded()
-{
-    if (m_stale)
-        reload();
-    while (m_pending > 0) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (m_pending > 0)
-            QThread::msleep(1);
-    }
 }
 
 void TrendsScreen::setAttribute(const QString &attribute)

@@ -3,7 +3,7 @@
 #include "analysis/AnalysisTypes.h"
 #include "charts/ChartBuilders.h"
 #include "charts/ChartExporter.h"
-#include "common/Screen.h"
+#include "common/LazyScreen.h"
 
 #include <QSet>
 
@@ -24,19 +24,13 @@ class TrendTableModel;
 // NPS by period, one line per value of a chosen attribute (each can be toggled),
 // with CI bands, benchmark bands behind and significant changes marked; the
 // promoter/passive/detractor mix per period; and the numbers as a table.
-class TrendsScreen : public Screen
+class TrendsScreen : public LazyScreen
 {
     Q_OBJECT
 
 public:
     explicit TrendsScreen(QWidget *parent = nullptr);
     ~TrendsScreen() override;
-
-    void setContext(const ScreenContext &context) override;
-    void waitUntilLoaded() override;
-
-protected:
-    void showEvent(QShowEvent *event) override;
 
 public:
     void setAttribute(const QString &attribute); // empty: everyone
@@ -54,13 +48,12 @@ public:
 private:
     struct Payload;
     void buildUi();
-    void reload();
+    void reload() override;
     void apply(const PivotResult &result, const QVector<ChartBand> &bands, const QStringList &attributeNames);
     void rebuildCharts();
     void report(const QString &message);
     ChartExportOptions exportOptions(const QString &title) const;
 
-    ScreenContext m_context;
     QComboBox *m_attribute = nullptr;
     QComboBox *m_period = nullptr;
     QCheckBox *m_showCi = nullptr;
@@ -78,10 +71,8 @@ private:
     QStringList m_attributeNames;
     QSet<QString> m_hidden; // segments the user turned off
     QSet<QString> m_shown;  // segments the user turned on (overrides a default-off)
-    int m_pending = 0;
     quint64 m_generation = 0;
     bool m_updatingBoxes = false;
-    bool m_stale = false; // the context changed while hidden: reload when shown
     qint64 m_lastRedrawMs = 0;
 };
 
