@@ -6,6 +6,8 @@
 
 using namespace nps;
 
+Q_DECLARE_METATYPE(nps::NpsCounts)
+
 // Expected values were computed independently in python3 (statistics.NormalDist,
 // math) from the formulas of DESIGN.md, not with this code; the scripts are quoted
 // in each test.
@@ -195,8 +197,6 @@ private slots:
         QVERIFY(!parsePeriod(QStringLiteral("Q3"), &k));
     }
 };
-
-Q_DECLARE_METATYPE(nps::NpsCounts)
 
 QTEST_GUILESS_MAIN(TstNpsMath)
 #include "tst_npsmath.moc"
