@@ -1,19 +1,55 @@
 #include "Importer.h"
 
+#include "PrefetchingReader.h"
+
 #include "analysis/AnalysisService.h"
 #include "comments/TagService.h"
 #include "common/Error.h"
 #include "followups/FollowupQueue.h"
+#include "store/BulkLoad.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
+#include "store/ProgressHandler.h"
 #include "store/Sql.h"
 #include "store/Transaction.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <algorithm>
+#include <cstdio>
+#include <optional>
 
 namespace nps {
+
+namespace {
+
+// NPSDESK_TRACE_IMPORT=1 prints how long each phase took, for the benchmark.
+class PhaseTrace
+{
+public:
+    PhaseTrace()
+        : m_enabled(qEnvironmentVariableIsSet("NPSDESK_TRACE_IMPORT"))
+    {
+        m_timer.start();
+    }
+    void operator()(const char *phase)
+    {
+        if (m_enabled)
+            std::fprintf(stderr, "import phase %-10s %6lld ms\n", phase,
+                         static_cast<long long>(m_timer.restart()));
+    }
+
+private:
+    bool m_enabled;
+    QElapsedTimer m_timer;
+};
+
+// Export rows run from about 60 to 200 bytes; a guess is enough to tell a bulk
+// load from a top-up.
+constexpr qint64 typicalBytesPerRow = 128;
+
+} // namespace
 
 QJsonObject ImportReport::toJson() const
 {
@@ -46,21 +82,56 @@ Importer::Importer(Database &db, const Clock &clock)
 
 QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, const ImportOptions &options)
 {
+    try {
+        return write(sources, options);
+    } catch (const Error &) {
+        // A statement stopped by the progress handler fails like any other;
+        // the user asked for it, so it is a cancellation.
+        if (m_cancelled)
+            throw Error::cancelled();
+        throw;
+    }
+}
+
+QVector<ImportReport> Importer::write(const QVector<ImportSource *> &sources, const ImportOptions &options)
+{
+    m_cancelled = false;
     qint64 totalBytes = 0;
     for (const ImportSource *source : sources)
         totalBytes += source->totalBytes();
+    // Progress counts the bytes read, then the work after the last row
+    // (follow-ups, full-text and indexes) as a fifth more.
+    const qint64 finishingWork = std::max<qint64>(totalBytes / 5, 1);
+    const qint64 totalWork = totalBytes + finishingWork;
+    qint64 done = 0;
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    const auto keepGoing = [&] {
+        if (!m_progress || sinceProgress.elapsed() < m_progressInterval)
+            return true;
+        sinceProgress.restart();
+        if (!m_progress(done, totalWork))
+            m_cancelled = true;
+        return !m_cancelled;
+    };
 
+    PhaseTrace trace;
     QVector<ImportReport> reports;
-    Transaction transaction(m_db.connection());
+    const QSqlDatabase c = m_db.connection();
+    std::optional<BulkLoad> bulk;
+    if (BulkLoad::worthwhile(m_db, QStringLiteral("responses"), totalBytes / typicalBytesPerRow))
+        bulk.emplace(m_db);
+    Transaction transaction(c);
+    // Also while one statement runs for seconds, the window hears from us.
+    std::optional<ProgressHandler> progressHandler(std::in_place, c, keepGoing);
+    if (bulk)
+        bulk->deferIndexes(QStringLiteral("responses"));
     // Index the new comments in one statement at the end instead of one
     // trigger call per row; the trigger is back before the commit.
-    const QSqlDatabase c = m_db.connection();
     sql::run(c, QStringLiteral("DROP TRIGGER IF EXISTS responses_fts_insert"));
     const qint64 firstNewId =
         sql::scalar(c, QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM responses")).toLongLong();
     SurveyWriter writer(m_db, m_clock);
-    QElapsedTimer sinceProgress;
-    sinceProgress.start();
     qint64 bytesBefore = 0;
     for (ImportSource *source : sources) {
         ImportReport report;
@@ -85,8 +156,9 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
 
         ResponseRecord response;
         Rejection rejection;
+        PrefetchingReader reader(*source);
         for (;;) {
-            const ImportSource::Next next = source->next(response, rejection);
+            const ImportSource::Next next = reader.next(response, rejection);
             if (next == ImportSource::Next::End)
                 break;
             ++report.rows;
@@ -101,39 +173,55 @@ QVector<ImportReport> Importer::run(const QVector<ImportSource *> &sources, cons
             } else {
                 ++report.duplicates;
             }
-            if ((report.rows & 1023) == 0 && m_progress && sinceProgress.elapsed() >= 50) {
-                sinceProgress.restart();
-                if (!m_progress(bytesBefore + source->bytesRead(), totalBytes))
+            if ((report.rows & 255) == 0) {
+                done = bytesBefore + reader.bytesRead();
+                if (!keepGoing())
                     throw Error::cancelled();
             }
         }
+        trace("rows");
         bytesBefore += source->totalBytes();
+        done = bytesBefore;
         report.warnings = source->warnings();
         writer.setImportHash(importId, source->sha256());
         FollowupQueue(m_db, m_clock).enqueueForImport(importId);
+        trace("followups");
         writer.finishImport(importId,
                             ImportCounts{report.rows, report.imported, report.duplicates, report.rejected},
                             report.warnings);
         report.importId = options.dryRun ? 0 : importId;
         reports.append(report);
     }
+    done = totalBytes;
     sql::run(c,
              QStringLiteral("INSERT INTO comments_fts (rowid, comment) SELECT id, comment FROM responses"
                             " WHERE id >= ? AND comment IS NOT NULL"),
              {firstNewId});
     sql::run(c, migrations::commentIndexTrigger());
-    if (m_progress && !m_progress(totalBytes, totalBytes))
+    trace("fulltext");
+    done = totalBytes + finishingWork / 2;
+    if (bulk) {
+        bulk->rebuildIndexes();
+        trace("indexes");
+    }
+    if (m_progress && !m_progress(totalWork, totalWork))
         throw Error::cancelled();
+    // From here on nothing is cancelled: the user has seen the bar full.
+    progressHandler.reset();
     if (options.dryRun) {
         transaction.rollback();
         return reports;
     }
     transaction.commit();
+    bulk.reset();
+    trace("commit");
     // After the commit, so the responses are safe whatever happens next: the
     // team's tag rules cover the new comments, and the analysis cache is rebuilt
     // now rather than on the first pivot.
     TagService(m_db, m_clock).applyAllRules();
+    trace("rules");
     AnalysisService(m_db).warm();
+    trace("cache");
     return reports;
 }
 

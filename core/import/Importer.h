@@ -51,13 +51,19 @@ public:
     // database is unchanged).
     using Progress = std::function<bool(qint64 done, qint64 total)>;
     void setProgress(Progress progress) { m_progress = std::move(progress); }
+    // The least time between two progress calls; 50 ms unless set.
+    void setProgressInterval(int milliseconds) { m_progressInterval = milliseconds; }
 
     QVector<ImportReport> run(const QVector<ImportSource *> &sources, const ImportOptions &options);
 
 private:
+    QVector<ImportReport> write(const QVector<ImportSource *> &sources, const ImportOptions &options);
+
     Database &m_db;
     const Clock &m_clock;
     Progress m_progress;
+    int m_progressInterval = 50;
+    bool m_cancelled = false;
 };
 
 } // namespace nps

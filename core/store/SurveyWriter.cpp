@@ -28,19 +28,24 @@ std::optional<WaveKind> waveKindFromName(const QString &name)
 SurveyWriter::SurveyWriter(Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock)
+    , m_insertResponse(db.connection(),
+                       "INSERT OR IGNORE INTO responses (respondent_id, wave_id, import_id, dedup_key,"
+                       " external_id, submitted_at, score, comment, source_profile_id, profile_id, active,"
+                       " source_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)")
+    , m_insertRespondent(db.connection(),
+                         "INSERT INTO respondents (user_id, email, name, created_at) VALUES (?, ?, ?, ?)")
+    , m_findByUser(db.connection(), "SELECT id FROM respondents WHERE user_id = ?")
+    , m_findByEmail(db.connection(), "SELECT id FROM respondents WHERE email = ? ORDER BY id LIMIT 1")
+    , m_deleteRespondent(db.connection(), "DELETE FROM respondents WHERE id = ?")
+    , m_insertRejected(db.connection(), "INSERT INTO rejected_rows (import_id, line, column_number,"
+                                        " column_name, value, reason) VALUES (?, ?, ?, ?, ?, ?)")
 {
     const QSqlDatabase c = db.connection();
-    m_insertResponse = sql::prepare(
-        c, QStringLiteral(
-               "INSERT OR IGNORE INTO responses (respondent_id, wave_id, import_id, dedup_key, external_id,"
-               " submitted_at, score, comment, source_profile_id, profile_id, active, source_line)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    m_insertRespondent = sql::prepare(
-        c, QStringLiteral("INSERT INTO respondents (user_id, email, name, created_at) VALUES (?, ?, ?, ?)"));
-    m_findByUser = sql::prepare(c, QStringLiteral("SELECT id FROM respondents WHERE user_id = ?"));
-    m_findByEmail =
-        sql::prepare(c, QStringLiteral("SELECT id FROM respondents WHERE email = ? ORDER BY id LIMIT 1"));
-    m_deleteRespondent = sql::prepare(c, QStringLiteral("DELETE FROM respondents WHERE id = ?"));
+    m_nowSecs = clock.now().toSecsSinceEpoch();
+    // Into a file without respondents, every identity this writer meets is one
+    // it created, so the caches answer alone and the lookups are skipped.
+    m_knownRespondentsOnly =
+        !sql::scalar(c, QStringLiteral("SELECT EXISTS (SELECT 1 FROM respondents)")).toBool();
     m_insertValue = sql::prepare(
         c, QStringLiteral("INSERT OR IGNORE INTO attribute_values (attribute_id, value) VALUES (?, ?)"));
     m_findValue = sql::prepare(
@@ -51,9 +56,6 @@ SurveyWriter::SurveyWriter(Database &db, const Clock &clock)
     m_insertProfileValue = sql::prepare(
         c, QStringLiteral(
                "INSERT OR IGNORE INTO profile_values (profile_id, attribute_id, value_id) VALUES (?, ?, ?)"));
-    m_insertRejected =
-        sql::prepare(c, QStringLiteral("INSERT INTO rejected_rows (import_id, line, column_number,"
-                                       " column_name, value, reason) VALUES (?, ?, ?, ?, ?, ?)"));
 }
 
 qint64 SurveyWriter::ensureWave(const QString &name, WaveKind kind)
@@ -118,12 +120,37 @@ QString SurveyWriter::contentKey(const QString &respondentKey, std::optional<qin
     return QStringLiteral("c:") + QString::fromLatin1(hash.result().toHex().left(32));
 }
 
+void SurveyWriter::normalise(ResponseRecord &r)
+{
+    if (r.normalised)
+        return;
+    r.externalId = r.externalId.trimmed();
+    r.userId = r.userId.trimmed();
+    r.email = normalisedEmail(r.email);
+    r.name = r.name.trimmed();
+    if (!r.externalId.isEmpty()) {
+        r.dedupKey = QLatin1String("id:") + r.externalId;
+    } else {
+        const QString respondentKey =
+            !r.userId.isEmpty() ? QLatin1String("u:") + r.userId : QLatin1String("e:") + r.email;
+        // Hashes the comment as read, before trimming: keys already stored in
+        // users' files were made that way.
+        r.dedupKey = contentKey(respondentKey, r.submittedAt, r.score, r.comment);
+    }
+    r.comment = r.comment.trimmed();
+    for (auto it = r.attributes.begin(); it != r.attributes.end();) {
+        it->second = it->second.trimmed();
+        it = it->second.isEmpty() ? r.attributes.erase(it) : it + 1;
+    }
+    r.normalised = true;
+}
+
 qint64 SurveyWriter::respondentFor(const ResponseRecord &record, bool *created)
 {
     if (created)
         *created = false;
-    const QString userId = record.userId.trimmed();
-    const QString email = normalisedEmail(record.email);
+    const QString userId = record.normalised ? record.userId : record.userId.trimmed();
+    const QString email = record.normalised ? record.email : normalisedEmail(record.email);
     // User id first, else email; an identity seen once is cached for the rest of
     // the import, and looked up in the database only when it may exist there.
     const bool byUser = !userId.isEmpty();
@@ -133,25 +160,25 @@ qint64 SurveyWriter::respondentFor(const ResponseRecord &record, bool *created)
         if (const auto it = cache.constFind(key); it != cache.cend())
             return it.value();
         if (!m_knownRespondentsOnly) {
-            QSqlQuery &find = byUser ? m_findByUser : m_findByEmail;
-            find.addBindValue(key);
-            sql::exec(find);
-            const bool found = find.next();
-            const qint64 id = found ? find.value(0).toLongLong() : 0;
-            find.finish();
+            NativeStatement &find = byUser ? m_findByUser : m_findByEmail;
+            find.bind(1, key);
+            const bool found = find.step();
+            const qint64 id = found ? find.columnInt64(0) : 0;
+            find.reset();
             if (found) {
                 cache.insert(key, id);
                 return id;
             }
         }
     }
-    m_insertRespondent.addBindValue(userId.isEmpty() ? QVariant() : QVariant(userId));
-    m_insertRespondent.addBindValue(email.isEmpty() ? QVariant() : QVariant(email));
-    m_insertRespondent.addBindValue(record.name.trimmed().isEmpty() ? QVariant()
-                                                                    : QVariant(record.name.trimmed()));
-    m_insertRespondent.addBindValue(m_nowSecs);
-    sql::exec(m_insertRespondent);
-    const qint64 id = m_insertRespondent.lastInsertId().toLongLong();
+    const QString name = record.normalised ? record.name : record.name.trimmed();
+    m_insertRespondent.bind(1, userId);
+    m_insertRespondent.bind(2, email);
+    m_insertRespondent.bind(3, name);
+    m_insertRespondent.bind(4, m_nowSecs);
+    m_insertRespondent.step();
+    m_insertRespondent.reset();
+    const qint64 id = m_insertRespondent.lastInsertRowId();
     if (!key.isEmpty())
         cache.insert(key, id);
     if (created)
@@ -228,9 +255,15 @@ qint64 SurveyWriter::profileFor(QVector<std::pair<qint64, qint64>> values)
     return id;
 }
 
-SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const ResponseRecord &r,
+SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const ResponseRecord &record,
                                         qint64 *responseId)
 {
+    ResponseRecord copy;
+    if (!record.normalised) {
+        copy = record;
+        normalise(copy);
+    }
+    const ResponseRecord &r = record.normalised ? record : copy;
     if (r.score < 0 || r.score > 10)
         throw Error::badInput(QStringLiteral("score %1 is outside 0-10").arg(r.score));
     bool createdRespondent = false;
@@ -238,62 +271,59 @@ SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const Re
 
     m_scratch.clear();
     for (const auto &[name, value] : r.attributes) {
-        const QString trimmed = value.trimmed();
-        if (trimmed.isEmpty())
-            continue;
         const qint64 attribute = attributeId(name);
-        m_scratch.append({attribute, valueId(attribute, trimmed)});
+        m_scratch.append({attribute, valueId(attribute, value)});
     }
     const qint64 profile = profileFor(m_scratch);
 
-    QString dedupKey;
-    const QString externalId = r.externalId.trimmed();
-    if (!externalId.isEmpty()) {
-        dedupKey = QStringLiteral("id:") + externalId;
-    } else {
-        const QString userId = r.userId.trimmed();
-        const QString respondentKey = !userId.isEmpty() ? QStringLiteral("u:") + userId
-                                                        : QStringLiteral("e:") + normalisedEmail(r.email);
-        dedupKey = contentKey(respondentKey, r.submittedAt, r.score, r.comment);
-    }
-    const QVariant profileValue = profile > 0 ? QVariant(profile) : QVariant();
-    const QString comment = r.comment.trimmed();
-    m_insertResponse.addBindValue(respondent);
-    m_insertResponse.addBindValue(waveId);
-    m_insertResponse.addBindValue(importId > 0 ? QVariant(importId) : QVariant());
-    m_insertResponse.addBindValue(dedupKey);
-    m_insertResponse.addBindValue(externalId.isEmpty() ? QVariant() : QVariant(externalId));
-    m_insertResponse.addBindValue(r.submittedAt ? QVariant(*r.submittedAt) : QVariant());
-    m_insertResponse.addBindValue(r.score);
-    m_insertResponse.addBindValue(comment.isEmpty() ? QVariant() : QVariant(comment));
-    m_insertResponse.addBindValue(profileValue);
-    m_insertResponse.addBindValue(profileValue);
-    m_insertResponse.addBindValue(r.active ? QVariant(*r.active ? 1 : 0) : QVariant());
-    m_insertResponse.addBindValue(r.sourceLine > 0 ? QVariant(r.sourceLine) : QVariant());
-    sql::exec(m_insertResponse);
-    if (m_insertResponse.numRowsAffected() == 0) {
-        if (createdRespondent && r.userId.trimmed().isEmpty() && normalisedEmail(r.email).isEmpty()) {
+    m_insertResponse.bind(1, respondent);
+    m_insertResponse.bind(2, waveId);
+    if (importId > 0)
+        m_insertResponse.bind(3, importId);
+    m_insertResponse.bind(4, r.dedupKey);
+    m_insertResponse.bind(5, r.externalId);
+    if (r.submittedAt)
+        m_insertResponse.bind(6, *r.submittedAt);
+    m_insertResponse.bind(7, qint64(r.score));
+    m_insertResponse.bind(8, r.comment);
+    if (profile > 0)
+        m_insertResponse.bind(9, profile);
+    if (r.active)
+        m_insertResponse.bind(10, qint64(*r.active ? 1 : 0));
+    if (r.sourceLine > 0)
+        m_insertResponse.bind(11, r.sourceLine);
+    m_insertResponse.step();
+    const bool added = m_insertResponse.changes() > 0;
+    const qint64 newId = m_insertResponse.lastInsertRowId();
+    m_insertResponse.reset();
+    if (!added) {
+        if (createdRespondent && r.userId.isEmpty() && r.email.isEmpty()) {
             // An anonymous identity exists only for its one response.
-            m_deleteRespondent.addBindValue(respondent);
-            sql::exec(m_deleteRespondent);
+            m_deleteRespondent.bind(1, respondent);
+            m_deleteRespondent.step();
+            m_deleteRespondent.reset();
         }
         return Outcome::Duplicate;
     }
     if (responseId)
-        *responseId = m_insertResponse.lastInsertId().toLongLong();
+        *responseId = newId;
     return Outcome::Added;
 }
 
 void SurveyWriter::addRejected(qint64 importId, qint64 line, int column, const QString &columnName,
                                const QString &value, const QString &reason)
 {
-    m_insertRejected.addBindValue(importId);
-    m_insertRejected.addBindValue(line > 0 ? QVariant(line) : QVariant());
-    m_insertRejected.addBindValue(column > 0 ? QVariant(column) : QVariant());
-    m_insertRejected.addBindValue(columnName.isEmpty() ? QVariant() : QVariant(columnName));
-    m_insertRejected.addBindValue(value);
-    m_insertRejected.addBindValue(reason);
-    sql::exec(m_insertRejected);
+    if (line > 0)
+        m_insertRejected.bind(2, line);
+    if (column > 0)
+        m_insertRejected.bind(3, qint64(column));
+    m_insertRejected.bind(1, importId);
+    m_insertRejected.bind(4, columnName);
+    // A rejected cell keeps what it held, even when that was nothing.
+    m_insertRejected.bindText(5, value);
+    m_insertRejected.bindText(6, reason);
+    m_insertRejected.step();
+    m_insertRejected.reset();
 }
 
 } // namespace nps

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock/Clock.h"
+#include "store/NativeStatement.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -31,6 +32,11 @@ struct ResponseRecord
     QVector<std::pair<QString, QString>> attributes; // segment name -> value; empty values are skipped
     std::optional<bool> active;
     qint64 sourceLine = 0;
+
+    // Set by SurveyWriter::normalise(): fields trimmed, email lower-cased, empty
+    // attribute values dropped, dedupKey filled.
+    bool normalised = false;
+    QString dedupKey;
 };
 
 struct ImportRecord
@@ -81,6 +87,9 @@ public:
     // The profile for a set of (attribute id, value id) pairs; 0 for an empty set.
     qint64 profileFor(QVector<std::pair<qint64, qint64>> values);
 
+    // The per-row string work of add(), free of database access so an import can
+    // run it on its reading thread; add() normalises records that are not yet.
+    static void normalise(ResponseRecord &record);
     static QString normalisedEmail(const QString &email);
     static QString contentKey(const QString &respondentKey, std::optional<qint64> submittedAt, int score,
                               const QString &comment);
@@ -88,17 +97,18 @@ public:
 private:
     Database &m_db;
     const Clock &m_clock;
-    QSqlQuery m_insertResponse;
-    QSqlQuery m_insertRespondent;
-    QSqlQuery m_findByUser;
-    QSqlQuery m_findByEmail;
-    QSqlQuery m_deleteRespondent;
+    // The per-row statements talk to SQLite directly (see NativeStatement).
+    NativeStatement m_insertResponse;
+    NativeStatement m_insertRespondent;
+    NativeStatement m_findByUser;
+    NativeStatement m_findByEmail;
+    NativeStatement m_deleteRespondent;
+    NativeStatement m_insertRejected;
     QSqlQuery m_insertValue;
     QSqlQuery m_findValue;
     QSqlQuery m_insertProfile;
     QSqlQuery m_insertProfileValue;
     QSqlQuery m_findProfile;
-    QSqlQuery m_insertRejected;
     QHash<QString, qint64> m_respondentsByUser;
     QHash<QString, qint64> m_respondentsByEmail;
     // Interning caches: the hot path of a million-row import does hash lookups

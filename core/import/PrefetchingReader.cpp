@@ -1,0 +1,115 @@
+#include "PrefetchingReader.h"
+
+#include <utility>
+
+namespace nps {
+
+namespace {
+// Large enough that the two threads meet rarely, small enough that a few
+// batches of rows stay well under a megabyte each.
+constexpr size_t rowsPerBatch = 1024;
+constexpr size_t batchesAhead = 4;
+} // namespace
+
+PrefetchingReader::PrefetchingReader(ImportSource &source)
+    : m_source(source)
+    , m_thread([this] { read(); })
+{
+}
+
+PrefetchingReader::~PrefetchingReader()
+{
+    stop();
+}
+
+void PrefetchingReader::stop()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_changed.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void PrefetchingReader::read()
+{
+    for (;;) {
+        Batch batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_stopping || m_ready.size() < batchesAhead; });
+            if (m_stopping)
+                return;
+            if (!m_spare.empty()) {
+                batch = std::move(m_spare.back());
+                m_spare.pop_back();
+            }
+        }
+        batch.rows.resize(rowsPerBatch);
+        size_t filled = 0;
+        std::exception_ptr failure;
+        try {
+            while (filled < rowsPerBatch) {
+                Row &row = batch.rows[filled];
+                row.next = m_source.next(row.record, row.rejection);
+                if (row.next == ImportSource::Next::End) {
+                    batch.last = true;
+                    break;
+                }
+                if (row.next == ImportSource::Next::Record)
+                    SurveyWriter::normalise(row.record);
+                ++filled;
+            }
+        } catch (...) {
+            // The rows before the failure still come out first, as they would
+            // from the source itself.
+            failure = std::current_exception();
+        }
+        batch.rows.resize(filled);
+        batch.bytesRead = m_source.bytesRead();
+        const bool last = batch.last || failure;
+        {
+            const std::lock_guard lock(m_mutex);
+            m_ready.push_back(std::move(batch));
+            m_failure = failure;
+        }
+        m_changed.notify_all();
+        if (last)
+            return;
+    }
+}
+
+ImportSource::Next PrefetchingReader::next(ResponseRecord &record, Rejection &rejection)
+{
+    while (m_position >= m_current.rows.size()) {
+        if (m_finished || m_current.last) {
+            m_finished = true;
+            m_bytesRead = m_current.bytesRead;
+            return ImportSource::Next::End;
+        }
+        {
+            std::unique_lock lock(m_mutex);
+            m_current.rows.clear();
+            m_current.last = false;
+            m_spare.push_back(std::move(m_current));
+            m_changed.wait(lock, [this] { return !m_ready.empty() || m_failure; });
+            if (m_ready.empty())
+                std::rethrow_exception(m_failure);
+            m_current = std::move(m_ready.front());
+            m_ready.pop_front();
+        }
+        m_changed.notify_all();
+        m_position = 0;
+        m_bytesRead = m_current.bytesRead;
+    }
+    Row &row = m_current.rows[m_position++];
+    if (row.next == ImportSource::Next::Record)
+        std::swap(record, row.record);
+    else
+        std::swap(rejection, row.rejection);
+    return row.next;
+}
+
+} // namespace nps

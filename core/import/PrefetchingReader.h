@@ -1,0 +1,66 @@
+#pragma once
+
+#include "ImportSource.h"
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace nps {
+
+// Reads an ImportSource on a second thread, a batch of rows ahead of the
+// consumer, so parsing and typing overlap the database writes. Rows come out
+// in file order, exactly as source.next() would return them; an exception the
+// source throws is rethrown by next(). At most a few batches are held, so
+// memory does not grow with the file.
+//
+// The source belongs to the reading thread until next() has returned End (or
+// this object is destroyed): only then may the caller ask it for warnings().
+class PrefetchingReader
+{
+public:
+    explicit PrefetchingReader(ImportSource &source);
+    ~PrefetchingReader(); // stops reading and waits for the thread
+    PrefetchingReader(const PrefetchingReader &) = delete;
+    PrefetchingReader &operator=(const PrefetchingReader &) = delete;
+
+    ImportSource::Next next(ResponseRecord &record, Rejection &rejection);
+    // Bytes of the file behind the last row next() returned.
+    qint64 bytesRead() const { return m_bytesRead; }
+
+private:
+    struct Row
+    {
+        ImportSource::Next next = ImportSource::Next::End;
+        ResponseRecord record;
+        Rejection rejection;
+    };
+    struct Batch
+    {
+        std::vector<Row> rows;
+        qint64 bytesRead = 0;
+        bool last = false;
+    };
+
+    void read();
+    void stop();
+
+    ImportSource &m_source;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Batch> m_ready;  // filled, in file order
+    std::vector<Batch> m_spare; // emptied, their rows' storage reused
+    std::exception_ptr m_failure;
+    bool m_stopping = false;
+    std::thread m_thread;
+
+    Batch m_current; // the consumer's batch
+    size_t m_position = 0;
+    qint64 m_bytesRead = 0;
+    bool m_finished = false;
+};
+
+} // namespace nps
