@@ -284,19 +284,10 @@ AttributeImportOptions AttributeWizard::currentOptions() const
     return options;
 }
 
-void AttributeWizard::runDryRun()
-{
-    m_issues->setReport({});
-    run(true);
-}
-
-void AttributeWizard::runImport()
-{
-    run(false);
-}
-
 void AttributeWizard::run(bool dryRun)
 {
+    if (dryRun)
+        m_issues->setReport({});
     const QString path = filePath();
     const ReadOptions options = readOptions();
     const MappingOverrides overrides = currentOverrides();

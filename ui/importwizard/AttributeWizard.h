@@ -63,14 +63,12 @@ protected:
     void presentMapping() override;
     bool mappingComplete() const override;
     bool validationComplete() const override;
-    void runDryRun() override;
-    void runImport() override;
+    void run(bool dryRun) override;
     QString mappingTitle() const override;
     QString fileKind() const override;
 
 private:
     void buildPages();
-    void run(bool dryRun);
     void keyKindChosen();
     void keyColumnChosen();
     const FieldChoice &detectedFor(AttributeKey key) const;

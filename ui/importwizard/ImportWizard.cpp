@@ -187,19 +187,10 @@ bool ImportWizard::validationComplete() const
     return m_validation.imported > 0 && (!m_confirm->isVisible() || m_confirm->isChecked());
 }
 
-void ImportWizard::runDryRun()
-{
-    m_rejections->setRejections(QVector<Rejection>());
-    run(true);
-}
-
-void ImportWizard::runImport()
-{
-    run(false);
-}
-
 void ImportWizard::run(bool dryRun)
 {
+    if (dryRun)
+        m_rejections->setRejections(QVector<Rejection>());
     const QString path = filePath();
     const ReadOptions options = readOptions();
     const MappingOverrides overrides = currentOverrides();

@@ -150,27 +150,25 @@ void ImportWizardBase::buildUi(bool offerPresets)
     m_detected->setForegroundRole(QPalette::WindowText);
     pv->addWidget(m_detected);
     auto *overrides = new QHBoxLayout;
-    if (offerPresets) {
-        overrides->addWidget(new QLabel(tr("Layout:")));
-        m_preset = new QComboBox;
-        m_preset->setAccessibleName(tr("Survey tool layout"));
-        m_preset->addItem(tr("Detected"), QString());
-        for (const QString &name : presetNames())
-            m_preset->addItem(name, name);
-        overrides->addWidget(m_preset);
+    // "Detected" first, then every name the readers accept; a choice reads the file again.
+    const auto addOverride = [this, overrides](const QString &label, const QString &accessibleName,
+                                               const QStringList &names) {
+        overrides->addWidget(new QLabel(label));
+        auto *combo = new QComboBox;
+        combo->setAccessibleName(accessibleName);
+        combo->addItem(tr("Detected"), QString());
+        for (const QString &name : names)
+            combo->addItem(name, name);
+        overrides->addWidget(combo);
         overrides->addSpacing(12);
-        connect(m_preset, &QComboBox::activated, this, [this] { openFile(); });
-    }
-    overrides->addWidget(new QLabel(tr("Encoding:")));
-    m_encoding = new QComboBox;
-    m_encoding->setAccessibleName(tr("Text encoding"));
-    m_encoding->addItem(tr("Detected"), QString());
-    for (const QString &name : encodingNames())
-        m_encoding->addItem(name, name);
-    overrides->addWidget(m_encoding);
+        connect(combo, &QComboBox::activated, this, [this] { openFile(); });
+        return combo;
+    };
+    if (offerPresets)
+        m_preset = addOverride(tr("Layout:"), tr("Survey tool layout"), presetNames());
+    m_encoding = addOverride(tr("Encoding:"), tr("Text encoding"), encodingNames());
     overrides->addStretch(1);
     pv->addLayout(overrides);
-    connect(m_encoding, &QComboBox::activated, this, [this] { openFile(); });
     m_previewView = new QTableView;
     m_previewView->setModel(m_preview);
     m_previewView->setAccessibleName(tr("First rows as read"));
@@ -526,11 +524,11 @@ void ImportWizardBase::goNext()
         setStep(Step::Validation);
         setValidationSummary(tr("Reading every row to check it (nothing is written yet)…"));
         m_validated = false;
-        runDryRun();
+        run(true);
         break;
     case Step::Validation:
         setStep(Step::Importing);
-        runImport();
+        run(false);
         break;
     case Step::Importing:
         break;

@@ -102,8 +102,8 @@ protected:
     virtual void presentMapping() = 0; // the file was (re)opened: fill the mapping page
     virtual bool mappingComplete() const = 0;
     virtual bool validationComplete() const = 0; // after a successful dry run
-    virtual void runDryRun() = 0;
-    virtual void runImport() = 0;
+    // A dry run for the validation page, else the import; through runImporter().
+    virtual void run(bool dryRun) = 0;
     virtual QString mappingTitle() const = 0;
     virtual QString fileKind() const = 0; // "a survey export", for messages
 
