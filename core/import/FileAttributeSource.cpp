@@ -44,6 +44,16 @@ bool FileAttributeSource::isAttributeFile(const SurveyFile &file)
     return !m.score.found() && (m.email.found() || m.userId.found());
 }
 
+QStringList FileAttributeSource::warnings(const SurveyFile &file)
+{
+    QStringList warnings = file.layout().warnings;
+    // Worded by SurveyFile::detectMapping().
+    warnings.removeAll(QStringLiteral("no 0-10 question found"));
+    if (!file.mapping().scaleWarning.isEmpty())
+        warnings.removeAll(file.mapping().scaleWarning);
+    return warnings;
+}
+
 QVector<int> FileAttributeSource::defaultAttributeColumns(const SurveyFile &file)
 {
     // Everything but identities and survey answers is an attribute of the person.

@@ -32,6 +32,9 @@ public:
     // A file without a 0-10 question but with a key to join on is a
     // users/accounts file rather than a survey export (for dropped files).
     static bool isAttributeFile(const SurveyFile &file);
+    // The readers' warnings that matter for a users file: having no 0-10
+    // question, or a score-like column, is what such a file looks like.
+    static QStringList warnings(const SurveyFile &file);
     // The columns stored as attributes unless the user chooses: every column
     // but identities and survey answers.
     static QVector<int> defaultAttributeColumns(const SurveyFile &file);

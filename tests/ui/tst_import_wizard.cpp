@@ -255,6 +255,7 @@ private slots:
         QVERIFY(wizard.summaryText().contains(QStringLiteral("Encoding: utf-8")));
         QVERIFY(wizard.summaryText().contains(QStringLiteral("Delimiter: comma")));
         QVERIFY(!wizard.summaryText().contains(QStringLiteral("Layout:")));
+        QVERIFY(!wizard.summaryText().contains(QStringLiteral("0-10"))); // not a survey: no score expected
         keepPicture(wizard, QStringLiteral("import-attributes-preview.png"));
 
         // Mapping: email detected, with the reason; every non-identity column kept.

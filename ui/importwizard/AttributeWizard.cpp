@@ -152,6 +152,11 @@ const FieldChoice &AttributeWizard::detectedFor(AttributeKey key) const
     return key == AttributeKey::Email ? file()->mapping().email : file()->mapping().userId;
 }
 
+QStringList AttributeWizard::fileWarnings() const
+{
+    return FileAttributeSource::warnings(*file());
+}
+
 void AttributeWizard::presentMapping()
 {
     const FieldMapping &m = file()->mapping();
@@ -160,10 +165,11 @@ void AttributeWizard::presentMapping()
     const QStringList names = file()->layout().columnNames();
     if (m.email.found())
         m_keyKindReason->setText(
-            tr("Detected: the file has an email column (\"%1\")").arg(names.value(m.email.column)));
+            tr("Detected: email, the file has an email column (\"%1\")").arg(names.value(m.email.column)));
     else if (m.userId.found())
         m_keyKindReason->setText(
-            tr("Detected: no email column, but a user id column (\"%1\")").arg(names.value(m.userId.column)));
+            tr("Detected: user id, the file has no email column but a user id column (\"%1\")")
+                .arg(names.value(m.userId.column)));
     else
         m_keyKindReason->setText(tr("No email or user id column detected: choose the key column below"));
     const QVector<int> defaults = FileAttributeSource::defaultAttributeColumns(*file());

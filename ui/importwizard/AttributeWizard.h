@@ -60,6 +60,7 @@ public:
     const AttributeImportReport &result() const { return m_result; }
 
 protected:
+    QStringList fileWarnings() const override;
     void presentMapping() override;
     bool mappingComplete() const override;
     bool validationComplete() const override;

@@ -275,6 +275,11 @@ ReadOptions ImportWizardBase::readOptions() const
     return options;
 }
 
+QStringList ImportWizardBase::fileWarnings() const
+{
+    return m_file->layout().warnings;
+}
+
 void ImportWizardBase::openFile()
 {
     m_validated = false;
@@ -312,7 +317,7 @@ void ImportWizardBase::presentFile()
         lines << tr("Encoding: %1 (%2)").arg(encodingName(l.encoding), l.encodingReason)
               << tr("Delimiter: %1 (%2)").arg(delimiterName(l.delimiter), l.delimiterReason);
     lines << tr("%n header row(s), %1 columns", nullptr, l.headerRows).arg(l.columns.size());
-    for (const QString &w : l.warnings)
+    for (const QString &w : fileWarnings())
         lines << tr("Warning: %1").arg(w);
     m_detected->setText(lines.join(QLatin1Char('\n')));
 

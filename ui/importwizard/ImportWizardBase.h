@@ -99,7 +99,8 @@ protected:
 
     // Hooks, called once the subclass is complete.
     virtual ReadOptions readOptions() const;
-    virtual void presentMapping() = 0; // the file was (re)opened: fill the mapping page
+    virtual QStringList fileWarnings() const; // shown on the preview
+    virtual void presentMapping() = 0;        // the file was (re)opened: fill the mapping page
     virtual bool mappingComplete() const = 0;
     virtual bool validationComplete() const = 0; // after a successful dry run
     // A dry run for the validation page, else the import; through runImporter().

@@ -120,6 +120,8 @@ private slots:
         const SurveyFile crm = SurveyFile::open(crmFile);
         QCOMPARE(FileAttributeSource::detectedKey(crm.mapping()), AttributeKey::Email);
         QVERIFY(FileAttributeSource::isAttributeFile(crm));
+        QVERIFY(crm.layout().warnings.contains(QStringLiteral("no 0-10 question found")));
+        QCOMPARE(FileAttributeSource::warnings(crm), QStringList());
         QVERIFY(!FileAttributeSource::isAttributeFile(
             SurveyFile::open(QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv"))));
         QCOMPARE(FileAttributeSource::defaultAttributeColumns(crm), (QVector<int>{2, 3, 4}));
