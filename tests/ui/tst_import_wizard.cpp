@@ -12,6 +12,7 @@
 #include "store/Sql.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QFile>
 #include <QMenuBar>
 #include <QProgressBar>
@@ -269,6 +270,28 @@ private slots:
         QCOMPARE(wizard.attributeColumns(),
                  (QStringList{QStringLiteral("Tier"), QStringLiteral("Seats"), QStringLiteral("Owner")}));
         QCOMPARE(wizard.asOfDate(), QFileInfo(m_crm).lastModified().date());
+        // Keyboard users tab through the fields in reading order, then the columns.
+        wizard.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&wizard));
+        QComboBox *kind = nullptr;
+        for (QComboBox *combo : wizard.findChildren<QComboBox *>()) {
+            if (combo->accessibleName() == QLatin1String("Kind of key"))
+                kind = combo;
+        }
+        QVERIFY(kind);
+        kind->setFocus(Qt::TabFocusReason);
+        QStringList tabbed; // Tab also steps through the date's year, month and day
+        for (int i = 0; i < 10 && tabbed.size() < 3; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focused = QApplication::focusWidget();
+            while (focused && focused->accessibleName().isEmpty())
+                focused = focused->parentWidget();
+            const QString name = focused ? focused->accessibleName() : QString();
+            if (tabbed.isEmpty() || tabbed.constLast() != name)
+                tabbed << name;
+        }
+        QCOMPARE(tabbed, (QStringList{QStringLiteral("Key column"), QStringLiteral("Attributes true as of"),
+                                      QStringLiteral("Columns to keep as respondent attributes:")}));
 
         // The user joins on the account id instead, and drops the seat count.
         wizard.chooseKey(AttributeKey::UserId);

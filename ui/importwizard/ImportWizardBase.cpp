@@ -115,6 +115,14 @@ ImportWizardBase::~ImportWizardBase()
 
 void ImportWizardBase::start()
 {
+    // The subclass's fields joined the focus chain after the buttons: Tab
+    // should reach them first, then the column list, then the buttons.
+    QWidget *last = previousInFocusChain();
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_columnList, m_showRejected, m_cancelButton, m_back, m_next}) {
+        setTabOrder(last, w);
+        last = w;
+    }
     setStep(Step::Preview);
     openFile();
 }
