@@ -246,6 +246,8 @@ int runImportAttributes(CommandContext &context)
                .arg(report.unmatchedCount)
                .arg(report.conflicts.size())
                .arg(report.responsesUpdated);
+    if (options.dryRun)
+        context.out() << QStringLiteral("  dry run: nothing was written\n");
     for (const AttributeConflict &c : report.conflicts)
         context.out() << QStringLiteral("  conflict: %1 has %2 = %3 (not stored)\n")
                              .arg(c.key, c.attribute, c.values.join(QStringLiteral(" / ")));

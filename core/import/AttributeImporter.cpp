@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QMap>
 #include <QSet>
+#include <algorithm>
 
 namespace nps {
 

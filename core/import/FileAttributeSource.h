@@ -48,4 +48,5 @@ private:
     int m_keyColumn = -1;
     QVector<int> m_attributeColumns;
 };
+
 } // namespace nps
