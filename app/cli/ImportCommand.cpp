@@ -199,6 +199,8 @@ int runImportAttributes(CommandContext &context)
         {QStringLiteral("as-of"),
          QStringLiteral("Date the attributes describe (YYYY-MM-DD; default: the file's modification date)."),
          QStringLiteral("DATE")});
+    parser.addOption(
+        {QStringLiteral("dry-run"), QStringLiteral("Join and report everything, write nothing.")});
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("A users or accounts file (CSV or XLSX)."),
                                  QStringLiteral("FILE"));
@@ -216,20 +218,21 @@ int runImportAttributes(CommandContext &context)
     const QFileInfo info(files.first());
     if (!info.isFile())
         throw Error::badInput(QStringLiteral("%1: no such file").arg(files.first()));
-    qint64 asOf = info.lastModified().toSecsSinceEpoch();
+    AttributeImportOptions options;
+    options.key = key == QLatin1String("email") ? AttributeKey::Email : AttributeKey::UserId;
+    QDate date;
     if (parser.isSet(QStringLiteral("as-of"))) {
-        const QDate date = QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate);
+        date = QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate);
         if (!date.isValid())
             throw Error::usage(QStringLiteral("import-attributes: --as-of must be a date, YYYY-MM-DD"));
-        asOf = QDateTime(date, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
     }
-    FileAttributeSource source(files.first(),
-                               key == QLatin1String("email") ? AttributeKey::Email : AttributeKey::UserId,
+    options.asOf = FileAttributeSource::asOf(files.first(), date);
+    options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    FileAttributeSource source(files.first(), options.key,
                                readOptions(parser, QStringLiteral("import-attributes")),
                                overrides(parser, QStringLiteral("import-attributes")));
     const AttributeImportReport report =
-        AttributeImporter(context.database(parser), context.clock())
-            .run(source, key == QLatin1String("email") ? AttributeKey::Email : AttributeKey::UserId, asOf);
+        AttributeImporter(context.database(parser), context.clock()).run(source, options);
     if (context.format(parser) == QLatin1String("json")) {
         context.printJson(QJsonDocument(report.toJson()));
         return 0;
@@ -243,6 +246,8 @@ int runImportAttributes(CommandContext &context)
                .arg(report.unmatchedCount)
                .arg(report.conflicts.size())
                .arg(report.responsesUpdated);
+    if (options.dryRun)
+        context.out() << QStringLiteral("  dry run: nothing was written\n");
     for (const AttributeConflict &c : report.conflicts)
         context.out() << QStringLiteral("  conflict: %1 has %2 = %3 (not stored)\n")
                              .arg(c.key, c.attribute, c.values.join(QStringLiteral(" / ")));

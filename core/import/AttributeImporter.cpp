@@ -1,15 +1,18 @@
 #include "AttributeImporter.h"
 
+#include "common/Error.h"
 #include "store/Database.h"
 #include "store/Sql.h"
 #include "store/SurveyWriter.h"
 #include "store/Transaction.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QMap>
 #include <QSet>
+#include <algorithm>
 
 namespace nps {
 
@@ -43,8 +46,23 @@ AttributeImporter::AttributeImporter(Database &db, const Clock &clock)
 {
 }
 
-AttributeImportReport AttributeImporter::run(AttributeSource &source, AttributeKey key, qint64 asOf)
+AttributeImportReport AttributeImporter::run(AttributeSource &source, const AttributeImportOptions &options)
 {
+    const AttributeKey key = options.key;
+    const qint64 asOf = options.asOf;
+    // Shares of progressTotal: reading is most of the work on a big file.
+    constexpr qint64 joinStart = progressTotal * 6 / 10;
+    constexpr qint64 segmentStart = progressTotal * 8 / 10;
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    const auto progress = [&](qint64 done, bool force = false) {
+        if (!m_progress || (!force && sinceProgress.elapsed() < 50))
+            return;
+        sinceProgress.restart();
+        if (!m_progress(std::min(done, progressTotal), progressTotal))
+            throw Error::cancelled();
+    };
+
     AttributeImportReport report;
     report.file = source.fileName();
     report.asOf = asOf;
@@ -71,6 +89,8 @@ AttributeImportReport AttributeImporter::run(AttributeSource &source, AttributeK
     AttributeRow row;
     while (source.next(row)) {
         ++report.rows;
+        if ((report.rows & 255) == 0 && source.totalBytes() > 0)
+            progress(joinStart * source.bytesRead() / source.totalBytes());
         const QString k =
             key == AttributeKey::Email ? SurveyWriter::normalisedEmail(row.key) : row.key.trimmed();
         if (k.isEmpty())
@@ -101,7 +121,10 @@ AttributeImportReport AttributeImporter::run(AttributeSource &source, AttributeK
                                        " DO UPDATE SET value_id = excluded.value_id,"
                                        " import_id = excluded.import_id"));
     QSet<qint64> touched;
-    for (const QString &k : keyOrder) {
+    for (qsizetype i = 0; i < keyOrder.size(); ++i) {
+        if ((i & 255) == 0)
+            progress(joinStart + (segmentStart - joinStart) * i / keyOrder.size());
+        const QString &k = keyOrder.at(i);
         const KeyValues &kv = byKey[k];
         QVector<qint64> respondents;
         find.addBindValue(k);
@@ -146,7 +169,10 @@ AttributeImportReport AttributeImporter::run(AttributeSource &source, AttributeK
                                        " WHERE respondent_id = ? ORDER BY attribute_id, as_of"));
     QSqlQuery update = sql::prepare(c, QStringLiteral("UPDATE responses SET profile_id = ? WHERE id = ?"
                                                       " AND profile_id IS NOT ?"));
+    qint64 segmented = 0;
     for (qint64 respondent : std::as_const(touched)) {
+        if ((segmented++ & 63) == 0)
+            progress(segmentStart + (progressTotal - segmentStart) * segmented / touched.size());
         struct Snapshot
         {
             qint64 attribute, value, asOf;
@@ -213,6 +239,13 @@ AttributeImportReport AttributeImporter::run(AttributeSource &source, AttributeK
                         warnings);
     if (report.responsesUpdated > 0)
         m_db.bumpDataVersion();
+    // The last chance to cancel: after this the attributes are written.
+    progress(progressTotal, true);
+    if (options.dryRun) {
+        report.importId = 0;
+        transaction.rollback();
+        return report;
+    }
     transaction.commit();
     return report;
 }

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <functional>
 #include <utility>
 
 namespace nps {
@@ -29,9 +30,19 @@ public:
     virtual QString encoding() const = 0;
     virtual QString mappingJson() const = 0;
     virtual bool next(AttributeRow &row) = 0; // false at the end
+    // How far reading has come, for progress reports; 0 when unknown.
+    virtual qint64 bytesRead() const { return 0; }
+    virtual qint64 totalBytes() const { return 0; }
 };
 
 enum class AttributeKey { Email, UserId };
+
+struct AttributeImportOptions
+{
+    AttributeKey key = AttributeKey::Email;
+    qint64 asOf = 0;     // Unix seconds: when the attributes were true
+    bool dryRun = false; // join and count everything, then roll back
+};
 
 struct AttributeConflict
 {
@@ -61,16 +72,28 @@ struct AttributeImportReport
 // and recomputes the segment profile of every affected response: the survey
 // file's own values first (they were captured at response time), then the
 // latest snapshot at or before the response, else the earliest one after it.
-// Conflicting values for one key are reported and not stored. One transaction.
+// Conflicting values for one key are reported and not stored. One transaction:
+// a dry run, a cancellation or an error leaves the database as it was.
 class AttributeImporter
 {
 public:
     AttributeImporter(Database &db, const Clock &clock = systemClock());
-    AttributeImportReport run(AttributeSource &source, AttributeKey key, qint64 asOf);
+
+    // Called with (done, total) at least every 100 ms of work, the same
+    // signature as Importer::Progress so one progress bar serves both. The
+    // phases share total = progressTotal: reading the file, joining the keys,
+    // re-segmenting the responses. Return false to cancel: run() then throws
+    // Error::cancelled() and the database is unchanged.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+    static constexpr qint64 progressTotal = 1000;
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+
+    AttributeImportReport run(AttributeSource &source, const AttributeImportOptions &options);
 
 private:
     Database &m_db;
     const Clock &m_clock;
+    Progress m_progress;
 };
 
 } // namespace nps

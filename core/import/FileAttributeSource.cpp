@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,14 +28,50 @@ FileAttributeSource::FileAttributeSource(const QString &path, AttributeKey key, 
         for (const FieldChoice &s : m.segments)
             m_attributeColumns << s.column;
     } else {
-        // Everything but identities and survey answers is an attribute of the person.
-        const QVector<int> skip{m.email.column, m.userId.column,  m.name.column, m.responseId.column,
-                                m.score.column, m.comment.column, m.time.column};
-        for (int c = 0; c < m_file.layout().columns.size(); ++c)
-            if (!skip.contains(c))
-                m_attributeColumns << c;
+        m_attributeColumns = defaultAttributeColumns(m_file);
     }
     m_cursor.emplace(m_file.records());
+}
+
+AttributeKey FileAttributeSource::detectedKey(const FieldMapping &mapping)
+{
+    return mapping.email.found() || !mapping.userId.found() ? AttributeKey::Email : AttributeKey::UserId;
+}
+
+bool FileAttributeSource::isAttributeFile(const SurveyFile &file)
+{
+    const FieldMapping &m = file.mapping();
+    return !m.score.found() && (m.email.found() || m.userId.found());
+}
+
+QStringList FileAttributeSource::warnings(const SurveyFile &file)
+{
+    QStringList warnings = file.layout().warnings;
+    // Worded by SurveyFile::detectMapping().
+    warnings.removeAll(QStringLiteral("no 0-10 question found"));
+    if (!file.mapping().scaleWarning.isEmpty())
+        warnings.removeAll(file.mapping().scaleWarning);
+    return warnings;
+}
+
+QVector<int> FileAttributeSource::defaultAttributeColumns(const SurveyFile &file)
+{
+    // Everything but identities and survey answers is an attribute of the person.
+    const FieldMapping &m = file.mapping();
+    const QVector<int> skip{m.email.column, m.userId.column,  m.name.column, m.responseId.column,
+                            m.score.column, m.comment.column, m.time.column};
+    QVector<int> columns;
+    for (int c = 0; c < file.layout().columns.size(); ++c)
+        if (!skip.contains(c))
+            columns << c;
+    return columns;
+}
+
+qint64 FileAttributeSource::asOf(const QString &path, const QDate &date)
+{
+    if (date.isValid())
+        return QDateTime(date, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+    return QFileInfo(path).lastModified().toSecsSinceEpoch();
 }
 
 QString FileAttributeSource::fileName() const

@@ -292,6 +292,23 @@ private slots:
                  QStringLiteral("10"));
     }
 
+    void attributesDryRunReportsAndWritesNothing()
+    {
+        const QString db = freshDb();
+        QCOMPARE(import(db, {data(QStringLiteral("basic.csv"))}).exitCode, 0);
+        const Result r = npsdesk({QStringLiteral("import-attributes"), QStringLiteral("--db"), db,
+                                  data(QStringLiteral("attributes.csv")), QStringLiteral("--dry-run"),
+                                  QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(report.value(QStringLiteral("import_id")).toInt(), 0);
+        QCOMPARE(report.value(QStringLiteral("matched")).toInt(), 2);
+        QCOMPARE(report.value(QStringLiteral("unmatched")).toInt(), 1);
+        QCOMPARE(report.value(QStringLiteral("conflicts")).toArray().size(), 1);
+        QCOMPARE(query(db, QStringLiteral("SELECT count(*) FROM imports")).toInt(), 1);
+        QCOMPARE(query(db, QStringLiteral("SELECT count(*) FROM respondent_attributes")).toInt(), 0);
+    }
+
     void killedImportLeavesDatabaseAsBefore_data()
     {
         QTest::addColumn<bool>("otherConnection");

@@ -1,4 +1,5 @@
 #include "UiFixture.h"
+#include "common/RejectionsModel.h"
 #include "imports/ImportsModels.h"
 #include "imports/ImportsScreen.h"
 #include "store/SurveyWriter.h"
@@ -72,11 +73,11 @@ private slots:
         QCOMPARE(screen.rejectedModel()->rowCount(), 0);
         screen.selectImport(1);
         screen.waitUntilLoaded();
-        RejectedRowsModel *rejected = screen.rejectedModel();
+        RejectionsModel *rejected = screen.rejectedModel();
         QCOMPARE(rejected->rowCount(), 2);
-        QCOMPARE(rejected->index(0, RejectedRowsModel::Line).data().toLongLong(), 4);
-        QCOMPARE(rejected->index(1, RejectedRowsModel::Value).data().toString(), QStringLiteral("eleven"));
-        QCOMPARE(rejected->index(1, RejectedRowsModel::Reason).data().toString(),
+        QCOMPARE(rejected->index(0, RejectionsModel::Line).data().toLongLong(), 4);
+        QCOMPARE(rejected->index(1, RejectionsModel::Value).data().toString(), QStringLiteral("eleven"));
+        QCOMPARE(rejected->index(1, RejectionsModel::Reason).data().toString(),
                  QStringLiteral("not a 0-10 score"));
 
         // Export through the save seam; formulas are neutralised.

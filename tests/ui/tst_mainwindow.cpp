@@ -3,6 +3,7 @@
 #include "common/FilterBar.h"
 #include "common/GroupColors.h"
 #include "followups/FollowupQueue.h"
+#include "importwizard/AttributeWizard.h"
 #include "importwizard/ImportWizard.h"
 #include "mainwindow/MainWindow.h"
 #include "overview/OverviewScreen.h"
@@ -254,10 +255,19 @@ private slots:
         QVERIFY(!drop(m_dir.filePath(QStringLiteral("notes.pdf"))));
         QVERIFY(drop(m_demo));
         QCOMPARE(window.databasePath(), m_demo);
+        // What a dropped file holds is read off the GUI thread before a wizard opens.
         QVERIFY(drop(QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv")));
-        QVERIFY(window.importWizard());
+        QTRY_VERIFY(window.importWizard());
+        QVERIFY(!window.attributeWizard());
         window.importWizard()->waitUntilIdle();
         window.importWizard()->reject();
+        // A users/accounts file (no 0-10 question, an email column) opens the attribute wizard.
+        QVERIFY(drop(QStringLiteral(NPSDESK_TEST_DATA "/import/attributes.csv")));
+        QTRY_VERIFY(window.attributeWizard());
+        QVERIFY(!window.importWizard());
+        window.attributeWizard()->waitUntilIdle();
+        QCOMPARE(window.attributeWizard()->keyColumn(), QStringLiteral("email"));
+        window.attributeWizard()->reject();
     }
 
     void followupCountsShowInTitle()

@@ -29,26 +29,4 @@ private:
     QVector<ImportEntry> m_imports;
 };
 
-// The rows one import refused, with where and why.
-class RejectedRowsModel : public QAbstractTableModel
-{
-    Q_OBJECT
-
-public:
-    enum Column { Line, ColumnNumber, ColumnName, Value, Reason, ColumnCount };
-
-    using QAbstractTableModel::QAbstractTableModel;
-
-    void setRows(const QVector<RejectedRow> &rows);
-    const QVector<RejectedRow> &rows() const { return m_rows; }
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QVector<RejectedRow> m_rows;
-};
-
 } // namespace nps::ui

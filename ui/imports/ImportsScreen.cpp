@@ -2,6 +2,7 @@
 
 #include "ImportsModels.h"
 #include "common/BackgroundTask.h"
+#include "common/RejectionsModel.h"
 #include "export/DataTable.h"
 
 #include <QCoreApplication>
@@ -51,7 +52,7 @@ QLabel *title(const QString &text)
 ImportsScreen::ImportsScreen(QWidget *parent)
     : Screen(parent)
     , m_imports(new ImportsModel(this))
-    , m_rejected(new RejectedRowsModel(this))
+    , m_rejected(new RejectionsModel(this))
 {
     setAccessibleName(tr("Imports"));
     m_chooseSaveFile = [](QWidget *parent, const QString &suggested) {
@@ -130,7 +131,7 @@ void ImportsScreen::reload()
 {
     m_dirty = false;
     m_imports->setImports({});
-    m_rejected->setRows({});
+    m_rejected->setRejections(QVector<Rejection>());
     m_selectedImport = 0;
     m_export->setEnabled(false);
     if (m_context.databasePath.isEmpty()) {
@@ -174,7 +175,7 @@ void ImportsScreen::loadRejected(qint64 importId)
             --m_pending;
             if (importId != m_selectedImport)
                 return;
-            m_rejected->setRows(rows);
+            m_rejected->setRejections(rows);
             m_rejectedView->resizeColumnsToContents();
             qint64 total = 0;
             QString file;

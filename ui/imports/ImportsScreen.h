@@ -11,7 +11,7 @@ class QTableView;
 namespace nps::ui {
 
 class ImportsModel;
-class RejectedRowsModel;
+class RejectionsModel;
 
 // Past imports with their counts and warnings, and the rows each one rejected,
 // exportable to CSV for fixing at the source.
@@ -30,7 +30,7 @@ public:
     void setSaveFileChooser(SaveFileChooser chooser) { m_chooseSaveFile = std::move(chooser); }
 
     ImportsModel *importsModel() const { return m_imports; }
-    RejectedRowsModel *rejectedModel() const { return m_rejected; }
+    RejectionsModel *rejectedModel() const { return m_rejected; }
     void selectImport(int row);
     // Writes every rejected row of the selected import to a CSV file; false (and
     // a message on the screen) on failure. Runs off the GUI thread.
@@ -52,7 +52,7 @@ private:
     int m_generation = 0;
     qint64 m_selectedImport = 0;
     ImportsModel *m_imports = nullptr;
-    RejectedRowsModel *m_rejected = nullptr;
+    RejectionsModel *m_rejected = nullptr;
     QTableView *m_importsView = nullptr;
     QTableView *m_rejectedView = nullptr;
     QLabel *m_rejectedTitle = nullptr;

@@ -9,9 +9,9 @@
 #include "common/Screen.h"
 #include "followups/FollowupQueue.h"
 #include "followups/FollowupsScreen.h"
-#include "import/AttributeImporter.h"
 #include "import/FileAttributeSource.h"
 #include "imports/ImportsScreen.h"
+#include "importwizard/AttributeWizard.h"
 #include "importwizard/ImportWizard.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
@@ -188,7 +188,7 @@ QString defaultText(QWidget *parent, const QString &title, const QString &label,
 
 const QString databaseFilter = QStringLiteral("NPS Desk databases (*.npsdb);;All files (*)");
 
-bool isSurveyFile(const QString &path)
+bool isImportableFile(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     return suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") ||
@@ -887,74 +887,48 @@ void MainWindow::importFiles(const QStringList &paths, bool attributes)
                 .arg(QFileInfo(paths.constFirst()).fileName()));
         return;
     }
-    if (attributes) {
-        importAttributes(paths.constFirst());
-        return;
-    }
     if (paths.size() > 1)
         showNotice(tr("One file at a time: importing %1 now; import the other %n file(s) after it.", nullptr,
                       int(paths.size() - 1))
                        .arg(QFileInfo(paths.constFirst()).fileName()));
     delete m_wizard;
-    m_wizard = new ImportWizard(m_context.databasePath, paths.constFirst(), *m_clock, this);
+    if (attributes)
+        m_wizard = new AttributeWizard(m_context.databasePath, paths.constFirst(), *m_clock, this);
+    else
+        m_wizard = new ImportWizard(m_context.databasePath, paths.constFirst(), *m_clock, this);
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_wizard, &ImportWizard::imported, this, [this](qint64) {
-        statusBar()->showMessage(tr("Import finished: every screen shows the new responses"), 8000);
+    connect(m_wizard, &ImportWizardBase::imported, this, [this, attributes](qint64) {
+        statusBar()->showMessage(attributes ? tr("Attributes imported: segments and filters show them")
+                                            : tr("Import finished: every screen shows the new responses"),
+                                 8000);
         applyContext();
         loadChoices();
     });
-    connect(m_wizard, &ImportWizard::showRejectedRequested, this,
+    connect(m_wizard, &ImportWizardBase::showRejectedRequested, this,
             [this](qint64) { selectView(View::Imports); });
     m_wizard->open();
 }
 
-void MainWindow::importAttributes(const QString &path)
+void MainWindow::importDropped(const QStringList &paths)
 {
-    // Users/accounts files join on email when they have one, else on user id.
-    ++m_pendingChoices;
-    const QString databasePath = m_context.databasePath;
-    const Clock *clock = m_clock;
-    statusBar()->showMessage(tr("Importing attributes from %1…").arg(QFileInfo(path).fileName()));
-    runInBackground<AttributeImportReport>(
-        this, databasePath,
-        [path, clock](Database &db) {
-            const qint64 asOf = QFileInfo(path).lastModified().toSecsSinceEpoch();
-            AttributeKey key = AttributeKey::Email;
-            std::unique_ptr<FileAttributeSource> source;
-            try {
-                source = std::make_unique<FileAttributeSource>(path, key, ReadOptions{});
-            } catch (const Error &) {
-                key = AttributeKey::UserId;
-                source = std::make_unique<FileAttributeSource>(path, key, ReadOptions{});
-            }
-            return AttributeImporter(db, *clock).run(*source, key, asOf);
-        },
-        [this](const AttributeImportReport &r) {
-            --m_pendingChoices;
-            showNotice(
-                tr("%1: %2 rows, %3 respondents matched, %4 not found, %5 conflicting values (not stored), "
-                   "%6 responses re-segmented.")
-                    .arg(QFileInfo(r.file).fileName())
-                    .arg(r.rows)
-                    .arg(r.matched)
-                    .arg(r.unmatchedCount)
-                    .arg(r.conflicts.size())
-                    .arg(r.responsesUpdated));
-            applyContext();
-            loadChoices();
-        },
-        [this, path](const QString &error) {
-            --m_pendingChoices;
-            showError(
-                tr("Attributes from %1 were not imported: %2\nWhat to do: the file needs an email or user id "
-                   "column matching the survey respondents.")
-                    .arg(QFileInfo(path).fileName(), error));
-        });
+    // Whether a dropped file holds answers or a users/accounts table is only
+    // known from its contents; reading them is file work, off the GUI thread.
+    const QString first = paths.constFirst();
+    runWork<bool>(
+        this, [first] { return FileAttributeSource::isAttributeFile(SurveyFile::open(first)); },
+        [this, paths](const bool &attributes) { importFiles(paths, attributes); },
+        // The survey wizard says why the file cannot be read.
+        [this, paths](const QString &, bool) { importFiles(paths); });
 }
 
 ImportWizard *MainWindow::importWizard() const
 {
-    return m_wizard;
+    return qobject_cast<ImportWizard *>(m_wizard.data());
+}
+
+AttributeWizard *MainWindow::attributeWizard() const
+{
+    return qobject_cast<AttributeWizard *>(m_wizard.data());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -962,7 +936,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     const QList<QUrl> urls = event->mimeData()->urls();
     for (const QUrl &url : urls) {
         const QString path = url.toLocalFile();
-        if (path.endsWith(QLatin1String(".npsdb"), Qt::CaseInsensitive) || isSurveyFile(path)) {
+        if (path.endsWith(QLatin1String(".npsdb"), Qt::CaseInsensitive) || isImportableFile(path)) {
             event->acceptProposedAction();
             return;
         }
@@ -971,7 +945,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    QStringList surveys;
+    QStringList files;
     for (const QUrl &url : event->mimeData()->urls()) {
         const QString path = url.toLocalFile();
         if (path.endsWith(QLatin1String(".npsdb"), Qt::CaseInsensitive)) {
@@ -979,12 +953,12 @@ void MainWindow::dropEvent(QDropEvent *event)
             openDatabase(path);
             return;
         }
-        if (isSurveyFile(path))
-            surveys << path;
+        if (isImportableFile(path))
+            files << path;
     }
-    if (!surveys.isEmpty()) {
+    if (!files.isEmpty()) {
         event->acceptProposedAction();
-        importFiles(surveys);
+        importDropped(files);
     }
 }
 

@@ -22,8 +22,10 @@ class Database;
 
 namespace nps::ui {
 
+class AttributeWizard;
 class FilterBar;
 class ImportWizard;
+class ImportWizardBase;
 struct FilterChoices;
 
 // Where the window asks the user for a file or a line of text. Tests replace
@@ -86,10 +88,12 @@ public:
     // user's recent files, last file or window geometry.
     void setPersistent(bool persistent) { m_persistent = persistent; }
 
-    // Survey files dropped or chosen with File > Import...: starts the import.
+    // Files chosen with File > Import Survey... or File > Import Attributes...:
+    // opens the survey or the attribute wizard on the first one.
     void importFiles(const QStringList &paths, bool attributes = false);
-    // The open import wizard, if any (tests drive it).
+    // The open import wizards, if any (tests drive them).
     ImportWizard *importWizard() const;
+    AttributeWizard *attributeWizard() const;
 
 public slots:
     // The follow-up queue's counts, shown in the sidebar and the window title.
@@ -119,7 +123,7 @@ private:
     void deleteSavedView(const QString &name);
     void chooseSavedView(const QString &name);
     void focusSearch();
-    void importAttributes(const QString &path);
+    void importDropped(const QStringList &paths);
     void editOwner();
 
     const Clock *m_clock = nullptr;
@@ -147,7 +151,7 @@ private:
     QList<QAction *> m_needDatabase;
     QVector<Screen *> m_screenByView;
     QSystemTrayIcon *m_tray = nullptr;
-    QPointer<ImportWizard> m_wizard;
+    QPointer<ImportWizardBase> m_wizard;
 };
 
 } // namespace nps::ui
