@@ -18,6 +18,7 @@ constexpr int margin = 8;
 constexpr int badgeWidth = 30;
 constexpr int lineHeight = 20;
 constexpr int maxChips = 4;
+constexpr int maxTextLines = 3; // the detail pane shows the whole comment
 
 QColor groupColor(int group)
 {
@@ -96,14 +97,18 @@ QStringList CommentDelegate::chips(const QModelIndex &index) const
     return shown;
 }
 
-QSize CommentDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize CommentDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    QTextLayout layout(index.data(CommentListModel::CommentRole).toString(), option.font);
-    const qreal text = layoutText(layout, textWidth(option));
-    const bool tags = !index.data(CommentListModel::TagsRole).toList().isEmpty();
-    const int height =
-        margin + lineHeight * 2 + 4 + int(std::ceil(text)) + (tags ? lineHeight + 4 : 0) + margin;
-    return {option.rect.width(), height};
+    // Every card has the same height, whatever its row holds (or whether it is
+    // loaded yet): the list can then use uniform item sizes and lay out a
+    // million rows without asking for any of them.
+    return {option.rect.width(), cardHeight(option.font)};
+}
+
+int CommentDelegate::cardHeight(const QFont &font)
+{
+    const int text = int(std::ceil(QFontMetricsF(font).lineSpacing() * maxTextLines));
+    return margin + lineHeight * 2 + 4 + text + 4 + lineHeight + margin;
 }
 
 void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -117,6 +122,14 @@ void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->fillRect(r, selected ? pal.color(QPalette::Highlight).lighter(175) : pal.color(QPalette::Base));
     painter->setPen(pal.color(QPalette::Midlight));
     painter->drawLine(r.bottomLeft(), r.bottomRight());
+    if (!index.data(CommentListModel::IdRole).isValid()) {
+        // The row's page is on its way.
+        painter->setPen(pal.color(QPalette::PlaceholderText));
+        painter->drawText(r.adjusted(margin * 2 + badgeWidth, margin, -margin, -margin),
+                          Qt::AlignLeft | Qt::AlignTop, QStringLiteral("Loading..."));
+        painter->restore();
+        return;
+    }
     if (option.state & QStyle::State_HasFocus) {
         painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
         painter->drawRect(r.adjusted(1, 1, -1, -1));
@@ -168,10 +181,25 @@ void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     // The comment, wrapped, with search hits highlighted.
     painter->setFont(option.font);
-    QTextLayout layout(index.data(CommentListModel::CommentRole).toString(), option.font);
+    const int width = textWidth(option);
+    QString text = index.data(CommentListModel::CommentRole).toString();
+    {
+        // Past the card's lines, the last one ends in an ellipsis.
+        QTextLayout measure(text, option.font);
+        layoutText(measure, width);
+        if (measure.lineCount() > maxTextLines) {
+            const int start = measure.lineAt(maxTextLines - 1).textStart();
+            QString rest = text.mid(start);
+            rest.replace(QLatin1Char('\n'), QLatin1Char(' '));
+            text = text.left(start) + QFontMetrics(option.font).elidedText(rest, Qt::ElideRight, width);
+        }
+    }
+    QTextLayout layout(text, option.font);
     QVector<QTextLayout::FormatRange> formats;
     for (const QVariant &hit : index.data(CommentListModel::HitsRole).toList()) {
         const QPoint h = hit.toPoint();
+        if (h.x() + h.y() > text.size())
+            continue;
         QTextLayout::FormatRange range;
         range.start = h.x();
         range.length = h.y();
@@ -180,9 +208,13 @@ void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         formats.append(range);
     }
     layout.setFormats(formats);
-    const qreal textHeight = layoutText(layout, textWidth(option));
+    layoutText(layout, width);
+    const qreal textHeight = QFontMetricsF(option.font).lineSpacing() * maxTextLines;
     painter->setPen(pal.color(QPalette::Text));
+    painter->save();
+    painter->setClipRect(QRectF(x0, y, width, textHeight), Qt::IntersectClip);
     layout.draw(painter, QPointF(x0, y));
+    painter->restore();
     y += int(std::ceil(textHeight)) + 4;
 
     // Tags.
