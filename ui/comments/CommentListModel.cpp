@@ -391,8 +391,10 @@ QVector<qint64> CommentListModel::idsOfRows(int first, int last)
 
 void CommentListModel::locate(qint64 id)
 {
+    // From the event loop: a caller about to see a reset (aboutToRebuild)
+    // gets its answer from the rows after it.
     m_locate = id;
-    tryLocate();
+    QMetaObject::invokeMethod(this, [this]() { tryLocate(); }, Qt::QueuedConnection);
 }
 
 void CommentListModel::tryLocate()

@@ -75,7 +75,7 @@ public:
     // ids only (a selection can span more than the window holds).
     QVector<qint64> idsOfRows(int first, int last);
     // Finds the row of a response (loading its page when needed) and emits
-    // located(id, row), with row -1 when it is not in the list.
+    // located(id, row) later, with row -1 when it is not in the list.
     void locate(qint64 id);
 
     // Local updates after an edit, so the list does not reload. Edited rows

@@ -245,8 +245,23 @@ QWidget *CommentsScreen::buildReader()
         m_list->scrollTo(index, QAbstractItemView::PositionAtTop);
     });
     connect(m_model, &CommentListModel::aboutToRebuild, this, [this]() {
-        m_restoreId = m_model->idAt(m_list->currentIndex().row());
-        m_model->locate(m_restoreId);
+        const int row = m_list->currentIndex().row();
+        m_restoreId = m_model->idAt(row);
+        if (m_restoreId > 0) {
+            m_model->locate(m_restoreId);
+            return;
+        }
+        // The current row's page was not in yet: keep the place by row, once
+        // the model has reset.
+        QMetaObject::invokeMethod(
+            this,
+            [this, row]() {
+                if (row >= 0 && row < m_model->rowCount() && !m_list->currentIndex().isValid()) {
+                    m_list->setCurrentIndex(m_model->index(row));
+                    m_list->scrollTo(m_model->index(row));
+                }
+            },
+            Qt::QueuedConnection);
     });
     connect(m_model, &CommentListModel::countKnown, this, [this](qint64 n) {
         m_count->setText(QStringLiteral("%1 comment%2").arg(QLocale().toString(n), n == 1 ? "" : "s"));
