@@ -18,7 +18,7 @@ constexpr int margin = 8;
 constexpr int badgeWidth = 30;
 constexpr int lineHeight = 20;
 constexpr int maxChips = 4;
-constexpr int maxTextLines = 3; // the detail pane shows the whole comment
+constexpr int maxTextLines = 2; // the detail pane shows the whole comment
 
 QColor groupColor(int group)
 {
@@ -179,36 +179,43 @@ void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                      pal.color(QPalette::Text), right);
     y += lineHeight + 4;
 
-    // The comment, wrapped, with search hits highlighted.
+    // The comment, wrapped, with search hits highlighted; past the card's
+    // lines, the last one ends in an ellipsis.
     painter->setFont(option.font);
     const int width = textWidth(option);
-    QString text = index.data(CommentListModel::CommentRole).toString();
-    {
-        // Past the card's lines, the last one ends in an ellipsis.
-        QTextLayout measure(text, option.font);
-        layoutText(measure, width);
-        if (measure.lineCount() > maxTextLines) {
-            const int start = measure.lineAt(maxTextLines - 1).textStart();
-            QString rest = text.mid(start);
-            rest.replace(QLatin1Char('\n'), QLatin1Char(' '));
-            text = text.left(start) + QFontMetrics(option.font).elidedText(rest, Qt::ElideRight, width);
-        }
-    }
-    QTextLayout layout(text, option.font);
+    const QString comment = index.data(CommentListModel::CommentRole).toString();
     QVector<QTextLayout::FormatRange> formats;
     for (const QVariant &hit : index.data(CommentListModel::HitsRole).toList()) {
-        const QPoint h = hit.toPoint();
-        if (h.x() + h.y() > text.size())
-            continue;
         QTextLayout::FormatRange range;
-        range.start = h.x();
-        range.length = h.y();
+        range.start = hit.toPoint().x();
+        range.length = hit.toPoint().y();
         range.format.setBackground(QColor(0xff, 0xe5, 0x8f));
         range.format.setFontWeight(QFont::Bold);
         formats.append(range);
     }
+    QTextLayout layout(comment, option.font);
     layout.setFormats(formats);
     layoutText(layout, width);
+    if (layout.lineCount() > maxTextLines) {
+        const int start = layout.lineAt(maxTextLines - 1).textStart();
+        QString rest = comment.mid(start);
+        rest.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        const QFontMetrics metrics(option.font);
+        // Bold hits are wider than the plain text measured: shorten until it fits.
+        for (int room = width; room > width / 2; room -= 4 * metrics.averageCharWidth()) {
+            const QString text = comment.left(start) + metrics.elidedText(rest, Qt::ElideRight, room);
+            QVector<QTextLayout::FormatRange> kept;
+            for (const QTextLayout::FormatRange &f : std::as_const(formats)) {
+                if (f.start + f.length <= text.size())
+                    kept.append(f);
+            }
+            layout.setText(text);
+            layout.setFormats(kept);
+            layoutText(layout, width);
+            if (layout.lineCount() <= maxTextLines)
+                break;
+        }
+    }
     const qreal textHeight = QFontMetricsF(option.font).lineSpacing() * maxTextLines;
     painter->setPen(pal.color(QPalette::Text));
     painter->save();

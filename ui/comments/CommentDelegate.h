@@ -20,7 +20,7 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // The height of every card: header, chips, three lines of text, tags.
+    // The height of every card: header, chips, two lines of text, tags.
     static int cardHeight(const QFont &font);
 
     // Attributes shown as chips (the first few when empty).
