@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QVariant>
+#include <algorithm>
 
 namespace nps {
 
@@ -86,8 +87,10 @@ CommentFilter CommentFilter::fromJson(const QString &json)
 
 namespace {
 
-// Conditions other than the full-text search.
-SqlCondition plainCondition(const CommentFilter &filter, const QString &alias)
+// Conditions other than the full-text search. Tags and the star are what a
+// user edits while reading; rows in `keep` pass those tests regardless.
+SqlCondition plainCondition(const CommentFilter &filter, const QString &alias,
+                            const QVector<qint64> &keep = {})
 {
     SqlCondition c = buildCondition(filter.base, alias);
     QStringList parts{c.where};
@@ -103,18 +106,33 @@ SqlCondition plainCondition(const CommentFilter &filter, const QString &alias)
         parts << QStringLiteral("%1.score = ?").arg(alias);
         c.values << *filter.score;
     }
+    QStringList editable;
+    QVariantList editableValues;
     if (!filter.tag.isEmpty()) {
-        parts << QStringLiteral(
-                     "%1.id IN (SELECT rt.response_id FROM response_tags rt JOIN tags t ON t.id = rt.tag_id"
-                     " WHERE t.name = ? OR t.parent_id IN (SELECT id FROM tags WHERE name = ?))")
-                     .arg(alias);
-        c.values << filter.tag << filter.tag;
+        editable
+            << QStringLiteral(
+                   "%1.id IN (SELECT rt.response_id FROM response_tags rt JOIN tags t ON t.id = rt.tag_id"
+                   " WHERE t.name = ? OR t.parent_id IN (SELECT id FROM tags WHERE name = ?))")
+                   .arg(alias);
+        editableValues << filter.tag << filter.tag;
     }
     if (filter.untagged)
-        parts << QStringLiteral("NOT EXISTS (SELECT 1 FROM response_tags rt WHERE rt.response_id = %1.id)")
-                     .arg(alias);
+        editable << QStringLiteral("NOT EXISTS (SELECT 1 FROM response_tags rt WHERE rt.response_id = %1.id)")
+                        .arg(alias);
     if (filter.starred)
-        parts << QStringLiteral("%1.starred = 1").arg(alias);
+        editable << QStringLiteral("%1.starred = 1").arg(alias);
+    if (!editable.isEmpty()) {
+        QString test = editable.join(QStringLiteral(" AND "));
+        c.values += editableValues;
+        if (!keep.isEmpty()) {
+            test =
+                QStringLiteral("((%1) OR %2.id IN (%3))")
+                    .arg(test, alias, QStringList(keep.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+            for (qint64 id : keep)
+                c.values << id;
+        }
+        parts << test;
+    }
     c.where = parts.join(QStringLiteral(" AND "));
     return c;
 }
@@ -124,6 +142,32 @@ const QString rowColumns =
                    " COALESCE(r.profile_id, r.source_profile_id)");
 
 } // namespace
+
+int CommentPageIndex::rowsIn(int page) const
+{
+    if (page < 0 || page >= pageCount())
+        return 0;
+    return int(std::min<qint64>(pageSize, total - qint64(page) * pageSize));
+}
+
+IdRange CommentPageIndex::bounds(int page) const
+{
+    IdRange range;
+    if (page < 0 || page >= pageCount())
+        return {0, 0};
+    range.high = firstIds.at(page);
+    if (page + 1 < pageCount())
+        range.low = firstIds.at(page + 1);
+    return range;
+}
+
+int CommentPageIndex::pageOf(qint64 id) const
+{
+    // firstIds descend: the page is the last one starting at or above `id`.
+    const auto after = std::lower_bound(firstIds.cbegin(), firstIds.cend(), id,
+                                        [](qint64 first, qint64 v) { return first >= v; });
+    return id > 0 ? int(after - firstIds.cbegin()) - 1 : -1;
+}
 
 CommentQuery::CommentQuery(Database &db)
     : m_db(db)
@@ -141,45 +185,57 @@ SqlCondition CommentQuery::condition(const CommentFilter &filter, const QString 
     return c;
 }
 
-QVector<CommentRow> CommentQuery::page(const CommentFilter &filter, qint64 beforeId, int limit)
+QSqlQuery CommentQuery::select(const QString &columns, const CommentFilter &filter, IdRange range,
+                               const QVector<qint64> &keep, int limit)
 {
     const QString fts = ftsExpression(filter.search);
-    const SqlCondition c = plainCondition(filter, QStringLiteral("r"));
+    const SqlCondition c = plainCondition(filter, QStringLiteral("r"), keep);
     QString statement;
     QVariantList values;
+    QString key;
     if (fts.isEmpty()) {
+        key = QStringLiteral("r.id");
         statement =
             QStringLiteral("SELECT %1 FROM responses r LEFT JOIN waves w ON w.id = r.wave_id WHERE %2")
-                .arg(rowColumns, c.where);
-        values = c.values;
-        if (beforeId > 0) {
-            statement += QStringLiteral(" AND r.id < ?");
-            values << beforeId;
-        }
-        statement += QStringLiteral(" ORDER BY r.id DESC LIMIT ?");
+                .arg(columns, c.where);
     } else {
-        // Driven by the full-text index in descending rowid order, so the first
-        // page stops after `limit` hits instead of collecting every match.
+        // Driven by the full-text index in descending rowid order, so a page
+        // stops after `limit` hits instead of collecting every match.
         // (SQLite FTS5; the PostgreSQL dialect would use its own ranking query.)
+        key = QStringLiteral("comments_fts.rowid");
         statement = QStringLiteral("SELECT %1 FROM comments_fts JOIN responses r ON r.id = comments_fts.rowid"
                                    " LEFT JOIN waves w ON w.id = r.wave_id"
-                                   " WHERE comments_fts MATCH ?")
-                        .arg(rowColumns);
+                                   " WHERE comments_fts MATCH ? AND %2")
+                        .arg(columns, c.where);
         values << fts;
-        if (beforeId > 0) {
-            statement += QStringLiteral(" AND comments_fts.rowid < ?");
-            values << beforeId;
-        }
-        statement +=
-            QStringLiteral(" AND ") + c.where + QStringLiteral(" ORDER BY comments_fts.rowid DESC LIMIT ?");
-        values += c.values;
     }
-    values << limit;
+    values += c.values;
+    statement += QStringLiteral(" AND %1 > ? AND %1 <= ? ORDER BY %1 DESC").arg(key);
+    values << range.low << range.high;
+    if (limit > 0) {
+        statement += QStringLiteral(" LIMIT ?");
+        values << limit;
+    }
     QSqlQuery q = sql::prepare(m_db.connection(), statement);
     q.setForwardOnly(true);
-    for (const QVariant &v : values)
+    for (const QVariant &v : std::as_const(values))
         q.addBindValue(v);
     sql::exec(q);
+    return q;
+}
+
+QVector<CommentRow> CommentQuery::page(const CommentFilter &filter, qint64 beforeId, int limit)
+{
+    IdRange range;
+    if (beforeId > 0)
+        range.high = beforeId - 1;
+    return rows(filter, range, limit);
+}
+
+QVector<CommentRow> CommentQuery::rows(const CommentFilter &filter, IdRange range, int limit,
+                                       const QVector<qint64> &keep)
+{
+    QSqlQuery q = select(rowColumns, filter, range, keep, limit);
     QVector<CommentRow> rows;
     QHash<qint64, qint64> profileOf;
     while (q.next()) {
@@ -258,16 +314,28 @@ qint64 CommentQuery::count(const CommentFilter &filter)
         .toLongLong();
 }
 
+CommentPageIndex CommentQuery::pageIndex(const CommentFilter &filter, int pageSize,
+                                         const QVector<qint64> &keep)
+{
+    CommentPageIndex index;
+    index.pageSize = std::max(1, pageSize);
+    QSqlQuery q = select(QStringLiteral("r.id"), filter, {}, keep, 0);
+    while (q.next()) {
+        if (index.total % index.pageSize == 0)
+            index.firstIds.append(q.value(0).toLongLong());
+        ++index.total;
+    }
+    return index;
+}
+
 QVector<qint64> CommentQuery::ids(const CommentFilter &filter)
 {
-    const SqlCondition c = condition(filter);
-    QSqlQuery q =
-        sql::prepare(m_db.connection(),
-                     QStringLiteral("SELECT r.id FROM responses r WHERE %1 ORDER BY r.id DESC").arg(c.where));
-    q.setForwardOnly(true);
-    for (const QVariant &v : c.values)
-        q.addBindValue(v);
-    sql::exec(q);
+    return ids(filter, {}, {});
+}
+
+QVector<qint64> CommentQuery::ids(const CommentFilter &filter, IdRange range, const QVector<qint64> &keep)
+{
+    QSqlQuery q = select(QStringLiteral("r.id"), filter, range, keep, 0);
     QVector<qint64> list;
     while (q.next())
         list.append(q.value(0).toLongLong());

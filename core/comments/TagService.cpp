@@ -264,16 +264,92 @@ std::optional<Tag> TagService::pinned(int slot) const
     return readTag(q);
 }
 
-qint64 TagService::merge(qint64 from, qint64 into)
+TagSnapshot TagService::snapshot(qint64 tagId) const
 {
+    const QSqlDatabase c = m_db.connection();
+    TagSnapshot s;
+    QSqlQuery t = sql::run(
+        c, QStringLiteral("SELECT %1, t.created_at FROM tags t WHERE t.id = ?").arg(tagColumns), {tagId});
+    if (!t.next())
+        throw Error::badInput(QStringLiteral("no such tag"));
+    s.tag = readTag(t);
+    s.createdAt = t.value(6).toLongLong();
+    t.finish();
+    QSqlQuery r = sql::prepare(c, QStringLiteral("SELECT response_id, source, created_at FROM response_tags"
+                                                 " WHERE tag_id = ? ORDER BY response_id"));
+    r.setForwardOnly(true);
+    r.addBindValue(tagId);
+    sql::exec(r);
+    // Two sources exist; sharing their strings keeps a big tag's snapshot small.
+    const QString manual = QStringLiteral("manual"), rule = QStringLiteral("rule");
+    while (r.next()) {
+        const QString source = r.value(1).toString();
+        s.responses.append({r.value(0).toLongLong(),
+                            source == rule     ? rule
+                            : source == manual ? manual
+                                               : source,
+                            r.value(2).toLongLong()});
+    }
+    s.rules = readRules(QStringLiteral("WHERE r.tag_id = ?"), {tagId});
+    QSqlQuery k = sql::run(c, QStringLiteral("SELECT id FROM tags WHERE parent_id = ? ORDER BY id"), {tagId});
+    while (k.next())
+        s.children.append(k.value(0).toLongLong());
+    return s;
+}
+
+void TagService::recreate(const TagSnapshot &s)
+{
+    const QSqlDatabase c = m_db.connection();
+    if (tag(s.tag.id))
+        throw Error::badInput(
+            QStringLiteral("cannot bring back the tag '%1': another tag has its id now").arg(s.tag.name));
+    if (tagByName(s.tag.name))
+        throw Error::badInput(
+            QStringLiteral("cannot bring back the tag '%1': another tag has that name now").arg(s.tag.name));
+    sql::run(
+        c, QStringLiteral("INSERT INTO tags (id, name, color, parent_id, created_at) VALUES (?, ?, ?, ?, ?)"),
+        {s.tag.id, s.tag.name, s.tag.color,
+         s.tag.parentId ? QVariant(*s.tag.parentId) : QVariant(QMetaType::fromType<qint64>()), s.createdAt});
+    if (s.tag.pinnedSlot)
+        sql::run(c,
+                 QStringLiteral("UPDATE tags SET pinned_slot = ? WHERE id = ?"
+                                " AND NOT EXISTS (SELECT 1 FROM tags WHERE pinned_slot = ?)"),
+                 {s.tag.pinnedSlot, s.tag.id, s.tag.pinnedSlot});
+    restoreTags(s.tag.id, s.responses);
+    QSqlQuery child = sql::prepare(c, QStringLiteral("UPDATE tags SET parent_id = ? WHERE id = ?"));
+    for (qint64 id : s.children) {
+        child.bindValue(0, s.tag.id);
+        child.bindValue(1, id);
+        sql::exec(child);
+    }
+}
+
+qint64 TagService::merge(qint64 from, qint64 into, TagMerge *record)
+{
+    const QSqlDatabase c = m_db.connection();
+    WriteScope transaction(*this);
     const auto source = tag(from);
     const auto target = tag(into);
     if (!source || !target)
         throw Error::badInput(QStringLiteral("no such tag"));
     if (from == into)
         throw Error::badInput(QStringLiteral("a tag cannot be merged into itself"));
-    const QSqlDatabase c = m_db.connection();
-    WriteScope transaction(*this);
+    if (record) {
+        record->source = snapshot(from);
+        record->into = into;
+        record->slotMoved = source->pinnedSlot && !target->pinnedSlot;
+        record->added.clear();
+        QSqlQuery q =
+            sql::prepare(c, QStringLiteral("SELECT response_id FROM response_tags WHERE tag_id = ?"
+                                           " AND response_id NOT IN (SELECT response_id"
+                                           " FROM response_tags WHERE tag_id = ?) ORDER BY response_id"));
+        q.setForwardOnly(true);
+        q.addBindValue(from);
+        q.addBindValue(into);
+        sql::exec(q);
+        while (q.next())
+            record->added.append(q.value(0).toLongLong());
+    }
     sql::run(c,
              QStringLiteral("INSERT OR IGNORE INTO response_tags (response_id, tag_id, source, created_at)"
                             " SELECT response_id, ?, source, created_at FROM response_tags WHERE tag_id = ?"),
@@ -292,13 +368,80 @@ qint64 TagService::merge(qint64 from, qint64 into)
     return source->count;
 }
 
-qint64 TagService::remove(qint64 tagId)
+void TagService::unmerge(const TagMerge &merge)
 {
-    const qint64 n = usageCount(tagId);
+    const QSqlDatabase c = m_db.connection();
+    const qint64 from = merge.source.tag.id;
     WriteScope transaction(*this);
+    if (merge.slotMoved)
+        sql::run(c, QStringLiteral("UPDATE tags SET pinned_slot = NULL WHERE id = ? AND pinned_slot = ?"),
+                 {merge.into, merge.source.tag.pinnedSlot});
+    QSqlQuery drop =
+        sql::prepare(c, QStringLiteral("DELETE FROM response_tags WHERE response_id = ? AND tag_id = ?"));
+    for (qint64 id : merge.added) {
+        drop.bindValue(0, id);
+        drop.bindValue(1, merge.into);
+        sql::exec(drop);
+    }
+    recreate(merge.source);
+    // Its rules went to `into`; those still there come back.
+    QSqlQuery back =
+        sql::prepare(c, QStringLiteral("UPDATE tag_rules SET tag_id = ? WHERE id = ? AND tag_id = ?"));
+    for (const TagRule &rule : merge.source.rules) {
+        back.bindValue(0, from);
+        back.bindValue(1, rule.id);
+        back.bindValue(2, merge.into);
+        sql::exec(back);
+    }
+    transaction.commit();
+}
+
+qint64 TagService::remove(qint64 tagId, TagSnapshot *removed)
+{
+    WriteScope transaction(*this);
+    const qint64 n = usageCount(tagId);
+    if (removed)
+        *removed = snapshot(tagId);
     sql::run(m_db.connection(), QStringLiteral("DELETE FROM tags WHERE id = ?"), {tagId});
     transaction.commit();
     return n;
+}
+
+void TagService::restore(const TagSnapshot &snapshot)
+{
+    const QSqlDatabase c = m_db.connection();
+    WriteScope transaction(*this);
+    recreate(snapshot);
+    // The rules were deleted with the tag. One whose id a new rule took in the
+    // meantime comes back under a new id.
+    QSqlQuery withId =
+        sql::prepare(c, QStringLiteral("INSERT OR IGNORE INTO tag_rules (id, tag_id, pattern, kind,"
+                                       " created_at, last_applied_at, last_applied_count)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery fresh =
+        sql::prepare(c, QStringLiteral("INSERT INTO tag_rules (tag_id, pattern, kind, created_at,"
+                                       " last_applied_at, last_applied_count)"
+                                       " VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const TagRule &rule : snapshot.rules) {
+        const QVariantList values{snapshot.tag.id,
+                                  rule.pattern,
+                                  ruleKindName(rule.kind),
+                                  rule.createdAt,
+                                  rule.lastAppliedAt ? QVariant(*rule.lastAppliedAt)
+                                                     : QVariant(QMetaType::fromType<qint64>()),
+                                  rule.lastAppliedCount ? QVariant(*rule.lastAppliedCount)
+                                                        : QVariant(QMetaType::fromType<qint64>())};
+        withId.bindValue(0, rule.id);
+        for (int i = 0; i < values.size(); ++i)
+            withId.bindValue(i + 1, values.at(i));
+        sql::exec(withId);
+        if (withId.numRowsAffected() > 0)
+            continue;
+        for (int i = 0; i < values.size(); ++i)
+            fresh.bindValue(i, values.at(i));
+        sql::exec(fresh);
+    }
+    transaction.commit();
 }
 
 QVector<qint64> TagService::addTag(qint64 tagId, const QVector<qint64> &responseIds, const QString &source)
@@ -384,6 +527,37 @@ QVector<qint64> TagService::setStarred(const QVector<qint64> &responseIds, bool 
     return changed;
 }
 
+qint64 TagService::countAmong(const QString &statement, const QVariantList &leading,
+                              const QVector<qint64> &responseIds) const
+{
+    QSqlQuery q = sql::prepare(m_db.connection(), statement);
+    q.setForwardOnly(true);
+    qint64 n = 0;
+    for (qint64 id : responseIds) {
+        int i = 0;
+        for (const QVariant &v : leading)
+            q.bindValue(i++, v);
+        q.bindValue(i, id);
+        sql::exec(q);
+        if (q.next())
+            ++n;
+        q.finish();
+    }
+    return n;
+}
+
+qint64 TagService::countCarrying(qint64 tagId, const QVector<qint64> &responseIds) const
+{
+    return countAmong(QStringLiteral("SELECT 1 FROM response_tags WHERE tag_id = ? AND response_id = ?"),
+                      {tagId}, responseIds);
+}
+
+qint64 TagService::countStarred(const QVector<qint64> &responseIds) const
+{
+    return countAmong(QStringLiteral("SELECT 1 FROM responses WHERE starred = 1 AND id = ?"), {},
+                      responseIds);
+}
+
 qint64 TagService::addRule(qint64 tagId, const QString &pattern, RuleKind kind)
 {
     if (!tag(tagId))
@@ -404,11 +578,19 @@ qint64 TagService::addRule(qint64 tagId, const QString &pattern, RuleKind kind)
 
 QVector<TagRule> TagService::rules() const
 {
+    return readRules({}, {});
+}
+
+QVector<TagRule> TagService::readRules(const QString &where, const QVariantList &values) const
+{
     QSqlQuery q =
         sql::run(m_db.connection(),
                  QStringLiteral("SELECT r.id, r.tag_id, t.name, r.pattern, r.kind, r.last_applied_at,"
-                                " r.last_applied_count FROM tag_rules r JOIN tags t ON t.id = r.tag_id"
-                                " ORDER BY t.name COLLATE NOCASE, r.id"));
+                                " r.last_applied_count, r.created_at FROM tag_rules r"
+                                " JOIN tags t ON t.id = r.tag_id %1"
+                                " ORDER BY t.name COLLATE NOCASE, r.id")
+                     .arg(where),
+                 values);
     QVector<TagRule> list;
     while (q.next()) {
         TagRule r;
@@ -421,6 +603,7 @@ QVector<TagRule> TagService::rules() const
             r.lastAppliedAt = q.value(5).toLongLong();
         if (!q.value(6).isNull())
             r.lastAppliedCount = q.value(6).toLongLong();
+        r.createdAt = q.value(7).toLongLong();
         list.append(r);
     }
     return list;

@@ -3,6 +3,7 @@
 #include "clock/Clock.h"
 
 #include <QString>
+#include <QVariantList>
 #include <QVector>
 #include <functional>
 #include <optional>
@@ -34,6 +35,7 @@ struct TagRule
     RuleKind kind = RuleKind::Keyword;
     std::optional<qint64> lastAppliedAt;
     std::optional<qint64> lastAppliedCount;
+    qint64 createdAt = 0;
 };
 
 struct RulePreview
@@ -50,6 +52,26 @@ struct RemovedTag
     qint64 responseId = 0;
     QString source;
     qint64 createdAt = 0;
+};
+
+// A tag with everything that refers to it, taken as it is deleted or merged
+// away, so that undo can put back exactly what was there.
+struct TagSnapshot
+{
+    Tag tag; // its count is not used
+    qint64 createdAt = 0;
+    QVector<RemovedTag> responses;
+    QVector<TagRule> rules;
+    QVector<qint64> children; // sub-tags
+};
+
+// What merging one tag into another changed.
+struct TagMerge
+{
+    TagSnapshot source;
+    qint64 into = 0;
+    QVector<qint64> added;  // responses that carried only the source, and gained `into`
+    bool slotMoved = false; // `into` took over the source's number key
 };
 
 // Tags, tagging, stars and rules. Every write is one transaction; methods that
@@ -80,10 +102,18 @@ public:
     void setPinnedSlot(qint64 tagId, int slot);
     std::optional<Tag> pinned(int slot) const;
     // Re-tags every response of `from` with `into`, moves rules and children,
-    // deletes `from`; returns how many responses `from` carried.
-    qint64 merge(qint64 from, qint64 into);
-    // Deletes the tag; returns how many responses lost it.
-    qint64 remove(qint64 tagId);
+    // deletes `from`; returns how many responses `from` carried. `record`,
+    // when given, receives what unmerge() needs.
+    qint64 merge(qint64 from, qint64 into, TagMerge *record = nullptr);
+    // Reverses a merge: `into` loses what it gained, `from` comes back as it was.
+    void unmerge(const TagMerge &merge);
+    // Deletes the tag; returns how many responses lost it. `removed`, when
+    // given, receives everything restore() needs.
+    qint64 remove(qint64 tagId, TagSnapshot *removed = nullptr);
+    // Recreates a deleted tag with its id, colour, parent, number key (unless
+    // another tag took it since), sub-tags, rules and response tags. Throws
+    // BadInput when a tag with its id or name exists by now.
+    void restore(const TagSnapshot &snapshot);
 
     // Adds the tag to those of `responseIds` that do not carry it yet; returns them.
     QVector<qint64> addTag(qint64 tagId, const QVector<qint64> &responseIds,
@@ -92,6 +122,9 @@ public:
     void restoreTags(qint64 tagId, const QVector<RemovedTag> &removed);
     // Sets the star; returns the ids whose value changed.
     QVector<qint64> setStarred(const QVector<qint64> &responseIds, bool starred);
+    // How many of `responseIds` carry the tag, and how many are starred.
+    qint64 countCarrying(qint64 tagId, const QVector<qint64> &responseIds) const;
+    qint64 countStarred(const QVector<qint64> &responseIds) const;
 
     qint64 addRule(qint64 tagId, const QString &pattern, RuleKind kind);
     QVector<TagRule> rules() const;
@@ -113,6 +146,11 @@ private:
                  const std::function<bool(qint64, const QString &)> &hit);
     qint64 countMatches(const QString &pattern, RuleKind kind);
     void checkName(const QString &name, qint64 exceptId) const;
+    QVector<TagRule> readRules(const QString &where, const QVariantList &values) const;
+    TagSnapshot snapshot(qint64 tagId) const;
+    void recreate(const TagSnapshot &snapshot);
+    qint64 countAmong(const QString &statement, const QVariantList &leading,
+                      const QVector<qint64> &responseIds) const;
 
     class WriteScope;
 

@@ -1,10 +1,13 @@
 // Comment search and rule benchmark on a large database:
-//   npsdesk demo --db /tmp/c1m.npsdb --responses 1000000
-//   bench_comments /tmp/c1m.npsdb
+//   npsdesk import --db /tmp/cw-1m.npsdb /tmp/responses-1m.csv   (or npsdesk demo --responses 1000000)
+//   bench_comments /tmp/cw-1m.npsdb
 // Prints the first-page latency of word, prefix, phrase and boolean searches,
 // a full keyset scroll through every match of a word (rows held at once stay
-// at one page), and the time to apply a keyword and a regex rule. The rule
+// at one page), the Comments window's model scrolled over every match of a
+// word (peak rows held, time per page at the start, middle and end, also for
+// every comment), and the time to apply a keyword and a regex rule. The rule
 // benchmark writes to the file (a tag "bench ..." is created and then deleted).
+#include "comments/CommentListModel.h"
 #include "comments/CommentQuery.h"
 #include "comments/Suggestions.h"
 #include "comments/TagService.h"
@@ -15,7 +18,10 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTextStream>
+#include <QThread>
 #include <algorithm>
+#include <functional>
+#include <limits>
 
 using namespace nps;
 
@@ -26,7 +32,119 @@ QTextStream out(stdout);
 double median(QVector<double> v)
 {
     std::sort(v.begin(), v.end());
-    return v.at(v.size() / 2);
+    return v.isEmpty() ? 0 : v.at(v.size() / 2);
+}
+
+double msSince(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+void waitFor(const std::function<bool()> &done)
+{
+    while (!done()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::usleep(50);
+    }
+}
+
+// Loads `row` through the model as the list view does (data() on a row not
+// held asks for its page); returns the milliseconds until the page was in,
+// 0 when it was held already.
+double loadRow(ui::CommentListModel &model, int row)
+{
+    if (model.isRowLoaded(row))
+        return 0;
+    QElapsedTimer t;
+    t.start();
+    model.index(row).data(ui::CommentListModel::IdRole);
+    waitFor([&]() { return model.isRowLoaded(row); });
+    return msSince(t);
+}
+
+QString startMiddleEnd(const QVector<double> &pageMs)
+{
+    const qsizetype n = pageMs.size();
+    const qsizetype k = std::min<qsizetype>(10, std::max<qsizetype>(1, n / 3));
+    return QStringLiteral("start %1 ms, middle %2 ms, end %3 ms (medians of %4 pages)")
+        .arg(median(pageMs.mid(0, k)), 0, 'f', 2)
+        .arg(median(pageMs.mid(n / 2 - k / 2, k)), 0, 'f', 2)
+        .arg(median(pageMs.mid(n - k, k)), 0, 'f', 2)
+        .arg(k);
+}
+
+// The Comments window's model over every match of `filter`: time to the
+// first rows and to the count, then, with `everyRow`, data() on every row top
+// to bottom (as a scroll does), else a jump to pages at the start, middle and end.
+void benchWindow(const QString &path, const QString &label, const CommentFilter &filter, bool everyRow)
+{
+    ui::CommentListModel model;
+    QElapsedTimer t;
+    t.start();
+    model.setQuery(path, filter);
+    waitFor([&]() { return model.rowCount() > 0; });
+    const double firstRows = msSince(t);
+    waitFor([&]() { return model.totalCount() >= 0; });
+    const double counted = msSince(t);
+    const int rows = model.rowCount();
+    const int pages = (rows + ui::CommentListModel::pageSize - 1) / ui::CommentListModel::pageSize;
+    out << QStringLiteral("window over %1: first rows in %2 ms, %3 matches counted and paged in %4 ms"
+                          " (page index: %5 ids, %6 KiB)\n")
+               .arg(label)
+               .arg(firstRows, 0, 'f', 1)
+               .arg(rows)
+               .arg(counted, 0, 'f', 1)
+               .arg(pages)
+               .arg(double(pages) * 8 / 1024, 0, 'f', 1);
+    QVector<double> pageMs;
+    t.restart();
+    qint64 seen = 0, previous = std::numeric_limits<qint64>::max();
+    bool ordered = true;
+    if (everyRow) {
+        for (int row = 0; row < rows; ++row) {
+            const double ms = loadRow(model, row);
+            if (ms > 0)
+                pageMs.append(ms);
+            const qint64 id = model.idAt(row);
+            ordered = ordered && id > 0 && id < previous;
+            previous = id;
+            ++seen;
+        }
+    } else {
+        // Page 0 came with the first rows: five pages after it, five in the middle, the last five.
+        for (int page : {1, 2, 3, 4, 5, pages / 2 - 2, pages / 2 - 1, pages / 2, pages / 2 + 1, pages / 2 + 2,
+                         pages - 5, pages - 4, pages - 3, pages - 2, pages - 1})
+            pageMs.append(loadRow(model, std::max(0, page) * ui::CommentListModel::pageSize));
+    }
+    out << QStringLiteral("  %1: %2 rows read in order%3 in %4 ms, %5 page reads; per page %6;"
+                          " peak rows held %7 (bound %8)\n")
+               .arg(everyRow ? QStringLiteral("scroll") : QStringLiteral("jumps"))
+               .arg(seen)
+               .arg(ordered ? QString() : QStringLiteral(" (OUT OF ORDER)"))
+               .arg(t.elapsed())
+               .arg(pageMs.size())
+               .arg(startMiddleEnd(pageMs))
+               .arg(model.peakCachedRowCount())
+               .arg(ui::CommentListModel::maxCachedRows);
+
+    // The same pages read straight through core (no thread hop, no connection to open).
+    Database db;
+    db.open(path, Database::Mode::ExistingOnly);
+    CommentQuery query(db);
+    const CommentPageIndex index = query.pageIndex(filter, ui::CommentListModel::pageSize);
+    QVector<double> coreMs;
+    for (int page = 0; page < index.pageCount(); page += std::max(1, index.pageCount() / 60)) {
+        QElapsedTimer c;
+        c.start();
+        query.rows(filter, index.bounds(page), index.rowsIn(page) + 1);
+        coreMs.append(msSince(c));
+    }
+    const int n = int(coreMs.size());
+    out << QStringLiteral("  core page reads (one page in %1): start %2 ms, middle %3 ms, end %4 ms\n")
+               .arg(std::max(1, index.pageCount() / 60))
+               .arg(median(coreMs.mid(0, 5)), 0, 'f', 2)
+               .arg(median(coreMs.mid(n / 2 - 2, 5)), 0, 'f', 2)
+               .arg(median(coreMs.mid(n - 5, 5)), 0, 'f', 2);
 }
 
 } // namespace
@@ -38,8 +156,9 @@ int main(int argc, char *argv[])
         out << "usage: bench_comments FILE.npsdb\n";
         return 1;
     }
+    const QString path = QString::fromLocal8Bit(argv[1]);
     Database db;
-    db.open(QString::fromLocal8Bit(argv[1]), Database::Mode::ExistingOnly);
+    db.open(path, Database::Mode::ExistingOnly);
     CommentQuery query(db);
     const qint64 comments =
         sql::scalar(db.connection(),
@@ -114,6 +233,13 @@ int main(int argc, char *argv[])
                    .arg(t.elapsed())
                    .arg(double(t.elapsed()) / double(pages), 0, 'f', 2)
                    .arg(maxHeld);
+    }
+    {
+        CommentFilter word;
+        word.search = QStringLiteral("support");
+        benchWindow(path, QStringLiteral("'support'"), word, true);
+        benchWindow(path, QStringLiteral("every comment"), CommentFilter{}, false);
+        out.flush();
     }
     TagService tags(db);
     auto runRule = [&](const QString &name, const QString &pattern, RuleKind kind) {

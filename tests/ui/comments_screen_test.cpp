@@ -1,3 +1,4 @@
+#include "../core/comments/CommentFixture.h"
 #include "clock/Clock.h"
 #include "comments/CommentListModel.h"
 #include "comments/CommentsDialogs.h"
@@ -12,6 +13,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -30,6 +32,7 @@ public:
     int confirmations = 0;
     QString lastQuestion;
     QStringList choices;
+    QStringList texts;
     bool confirm(QWidget *, const QString &, const QString &text) override
     {
         ++confirmations;
@@ -38,7 +41,9 @@ public:
     }
     std::optional<QString> text(QWidget *, const QString &, const QString &, const QString &) override
     {
-        return std::nullopt;
+        if (texts.isEmpty())
+            return std::nullopt;
+        return texts.takeFirst();
     }
     std::optional<QString> choose(QWidget *, const QString &, const QString &, const QStringList &) override
     {
@@ -77,6 +82,57 @@ private:
         return sql::scalar(db.connection(), QStringLiteral("SELECT starred FROM responses WHERE id = ?"),
                            {responseId})
             .toInt();
+    }
+
+    QStringList tagTables()
+    {
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        return test::tagTables(db);
+    }
+    static bool hasTag(const QModelIndex &index, const QString &name)
+    {
+        const QVariantList tags = index.data(CommentListModel::TagsRole).toList();
+        return std::any_of(tags.cbegin(), tags.cend(), [&](const QVariant &t) {
+            return t.toMap().value(QStringLiteral("name")).toString() == name;
+        });
+    }
+    // Clicks a tag manager button with `tag` selected in the tag table.
+    static void manageTag(CommentsScreen &screen, const QString &tag, const QString &button)
+    {
+        QTableWidget *table = nullptr;
+        for (QTableWidget *t : screen.findChildren<QTableWidget *>()) {
+            if (t->accessibleName() == QLatin1String("Tags"))
+                table = t;
+        }
+        QVERIFY(table);
+        int row = -1;
+        for (int i = 0; i < table->rowCount(); ++i) {
+            if (table->item(i, 0)->text().trimmed() == tag)
+                row = i;
+        }
+        QVERIFY2(row >= 0, qPrintable(tag));
+        table->setCurrentCell(row, 0);
+        for (QPushButton *b : screen.findChildren<QPushButton *>()) {
+            if (b->text() == button) {
+                b->click();
+                screen.waitUntilLoaded();
+                return;
+            }
+        }
+        QFAIL(qPrintable(button));
+    }
+    void undoAndRedo(CommentsScreen &screen, const QStringList &before, const QStringList &after)
+    {
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), before);
+        screen.undoStack()->redo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), after);
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), before);
     }
 
     void openScreen(CommentsScreen &screen)
@@ -131,33 +187,25 @@ private slots:
 
     void modelPagesLazily()
     {
-        // Without a tester (it fetches everything), only what is asked for loads.
+        // Without a tester (it reads rows itself), only what is asked for loads.
         CommentListModel model;
         CommentFilter filter;
         model.setQuery(m_path, filter);
         model.waitForPage();
-        QCOMPARE(model.rowCount(), CommentListModel::pageSize);
-        QVERIFY(model.canFetchMore({}));
-        model.fetchMore({});
-        model.waitForPage();
-        QCOMPARE(model.rowCount(), 2 * CommentListModel::pageSize);
-        // Newest first, no gaps or repeats across the page boundary.
         Database db;
         db.open(m_path, Database::Mode::ExistingOnly);
-        QSqlQuery q =
-            sql::run(db.connection(), QStringLiteral("SELECT id FROM responses WHERE comment IS NOT NULL"
-                                                     " ORDER BY id DESC LIMIT 200"));
-        for (int row = 0; q.next(); ++row)
-            QCOMPARE(model.idAt(row), q.value(0).toLongLong());
-        const qint64 total =
-            sql::scalar(db.connection(),
-                        QStringLiteral("SELECT count(*) FROM responses WHERE comment IS NOT NULL"))
-                .toLongLong();
-        while (model.canFetchMore({})) {
-            model.fetchMore({});
-            model.waitForPage();
-        }
-        QCOMPARE(qint64(model.rowCount()), total);
+        const QVector<qint64> all = CommentQuery(db).ids(filter);
+        QVERIFY(all.size() > 2 * CommentListModel::pageSize);
+        QCOMPARE(model.rowCount(), int(all.size()));
+        QCOMPARE(model.cachedRowCount(), CommentListModel::pageSize);
+        QVERIFY(!model.isRowLoaded(CommentListModel::pageSize));
+        QVERIFY(!model.index(CommentListModel::pageSize).data(CommentListModel::IdRole).isValid());
+        model.waitForPage();
+        QVERIFY(model.isRowLoaded(CommentListModel::pageSize));
+        QCOMPARE(model.cachedRowCount(), 2 * CommentListModel::pageSize);
+        // Newest first, no gaps or repeats across the page boundary.
+        for (int row = 0; row < 2 * CommentListModel::pageSize; ++row)
+            QCOMPARE(model.idAt(row), all.at(row));
 
         filter.search = QStringLiteral("support");
         model.setQuery(m_path, filter);
@@ -225,9 +273,18 @@ private slots:
         QVERIFY(screen.quickTag(QStringLiteral("Brand new theme")));
         for (qint64 i : ids)
             QCOMPARE(tagRows(i, QStringLiteral("Brand new theme")), 1);
+        // One undo takes back the tagging and the tag it created.
         screen.undoStack()->undo();
+        screen.waitUntilLoaded();
         for (qint64 i : ids)
             QCOMPARE(tagRows(i, QStringLiteral("Brand new theme")), 0);
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        QVERIFY(!TagService(db).tagByName(QStringLiteral("Brand new theme")));
+        screen.undoStack()->redo();
+        for (qint64 i : ids)
+            QCOMPARE(tagRows(i, QStringLiteral("Brand new theme")), 1);
+        screen.undoStack()->undo();
     }
 
     void filterAndPositionKeptPerDatabase()
@@ -293,6 +350,129 @@ private slots:
         dialogs.confirmAnswer = true;
         del->click();
         QVERIFY(!TagService(db).tagByName(QStringLiteral("Reliability")));
+    }
+
+    void renameIsUndoable()
+    {
+        CommentsScreen screen;
+        ScriptedDialogs dialogs;
+        screen.setDialogs(&dialogs);
+        openScreen(screen);
+        CommentFilter byTag;
+        byTag.tag = QStringLiteral("Usability");
+        screen.setCommentFilter(byTag);
+        screen.waitUntilLoaded();
+        const int rows = screen.model()->rowCount();
+        QVERIFY(rows > 0);
+        const QStringList before = tagTables();
+        dialogs.texts = {QStringLiteral("Ease of use")};
+        manageTag(screen, QStringLiteral("Usability"), QStringLiteral("Rename..."));
+        const QStringList after = tagTables();
+        QVERIFY(after != before);
+        // The list, filtered by the renamed tag, follows it.
+        QCOMPARE(screen.commentFilter().tag, QStringLiteral("Ease of use"));
+        QCOMPARE(screen.model()->rowCount(), rows);
+        QVERIFY(hasTag(screen.model()->index(0), QStringLiteral("Ease of use")));
+        undoAndRedo(screen, before, after);
+        QCOMPARE(screen.commentFilter().tag, QStringLiteral("Usability"));
+        QCOMPARE(screen.model()->rowCount(), rows);
+        QVERIFY(hasTag(screen.model()->index(0), QStringLiteral("Usability")));
+        // A refused rename (the name is taken) changes nothing and is not on the stack.
+        const int commands = screen.undoStack()->count();
+        dialogs.texts = {QStringLiteral("pricing")};
+        manageTag(screen, QStringLiteral("Usability"), QStringLiteral("Rename..."));
+        QCOMPARE(tagTables(), before);
+        QCOMPARE(screen.undoStack()->count(), commands);
+    }
+
+    void mergeIsUndoable()
+    {
+        CommentsScreen screen;
+        ScriptedDialogs dialogs;
+        screen.setDialogs(&dialogs);
+        openScreen(screen);
+        screen.setCommentFilter({});
+        screen.waitUntilLoaded();
+        qint64 both = 0;
+        {
+            // A response carrying both tags, and a rule on the merged one.
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            TagService s(db, m_clock);
+            const qint64 performance = s.tagByName(QStringLiteral("Performance"))->id;
+            both = sql::scalar(db.connection(),
+                               QStringLiteral("SELECT response_id FROM response_tags WHERE tag_id = ?"),
+                               {performance})
+                       .toLongLong();
+            s.addTag(s.tagByName(QStringLiteral("Usability"))->id, {both});
+            s.addRule(performance, QStringLiteral("slow*"), RuleKind::Keyword);
+        }
+        QVERIFY(both > 0);
+        const QStringList before = tagTables();
+        dialogs.choices = {QStringLiteral("Usability")};
+        dialogs.confirmAnswer = true;
+        manageTag(screen, QStringLiteral("Performance"), QStringLiteral("Merge into..."));
+        QVERIFY(dialogs.lastQuestion.contains(QStringLiteral("Undo")));
+        const QStringList after = tagTables();
+        QCOMPARE(tagRows(both, QStringLiteral("Performance")), 0);
+        QCOMPARE(tagRows(both, QStringLiteral("Usability")), 1);
+        undoAndRedo(screen, before, after);
+        QCOMPARE(tagRows(both, QStringLiteral("Performance")), 1);
+        QCOMPARE(tagRows(both, QStringLiteral("Usability")), 1);
+        // The tag manager lists it again.
+        dialogs.texts = {};
+        manageTag(screen, QStringLiteral("Performance"), QStringLiteral("Rename..."));
+    }
+
+    void deleteIsUndoable()
+    {
+        CommentsScreen screen;
+        ScriptedDialogs dialogs;
+        screen.setDialogs(&dialogs);
+        openScreen(screen);
+        {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            TagService s(db, m_clock);
+            s.addRule(s.tagByName(QStringLiteral("Onboarding"))->id, QStringLiteral("setup"),
+                      RuleKind::Keyword);
+        }
+        CommentFilter byTag;
+        byTag.tag = QStringLiteral("Onboarding");
+        screen.setCommentFilter(byTag);
+        screen.waitUntilLoaded();
+        const qint64 current = screen.model()->idAt(3);
+        screen.listView()->setCurrentIndex(screen.model()->index(3));
+        const QStringList before = tagTables();
+        dialogs.confirmAnswer = true;
+        manageTag(screen, QStringLiteral("Onboarding"), QStringLiteral("Delete..."));
+        QVERIFY(dialogs.lastQuestion.contains(QStringLiteral("Undo")));
+        const QStringList after = tagTables();
+        QVERIFY(after.size() < before.size());
+        QVERIFY(screen.commentFilter().tag.isEmpty()); // its filter went with it
+        // The comment being read stays current through the reload.
+        for (int i = 0; i < 100 && screen.model()->idAt(screen.listView()->currentIndex().row()) != current;
+             ++i)
+            screen.waitUntilLoaded();
+        QCOMPARE(screen.model()->idAt(screen.listView()->currentIndex().row()), current);
+        undoAndRedo(screen, before, after);
+
+        // An undo that cannot be done (another tag took the name meanwhile)
+        // writes nothing, says so, and leaves an empty stack behind.
+        screen.undoStack()->redo();
+        screen.waitUntilLoaded();
+        {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            TagService(db, m_clock).create(QStringLiteral("onboarding"));
+        }
+        const QStringList taken = tagTables();
+        QSignalSpy status(&screen, &Screen::statusMessage);
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), taken);
+        QVERIFY(!status.isEmpty());
+        QCOMPARE(screen.undoStack()->count(), 0);
     }
 
     void fitsASmallWindow()

@@ -18,6 +18,7 @@ constexpr int margin = 8;
 constexpr int badgeWidth = 30;
 constexpr int lineHeight = 20;
 constexpr int maxChips = 4;
+constexpr int maxTextLines = 2; // the detail pane shows the whole comment
 
 QColor groupColor(int group)
 {
@@ -96,14 +97,18 @@ QStringList CommentDelegate::chips(const QModelIndex &index) const
     return shown;
 }
 
-QSize CommentDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize CommentDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    QTextLayout layout(index.data(CommentListModel::CommentRole).toString(), option.font);
-    const qreal text = layoutText(layout, textWidth(option));
-    const bool tags = !index.data(CommentListModel::TagsRole).toList().isEmpty();
-    const int height =
-        margin + lineHeight * 2 + 4 + int(std::ceil(text)) + (tags ? lineHeight + 4 : 0) + margin;
-    return {option.rect.width(), height};
+    // Every card has the same height, whatever its row holds (or whether it is
+    // loaded yet): the list can then use uniform item sizes and lay out a
+    // million rows without asking for any of them.
+    return {option.rect.width(), cardHeight(option.font)};
+}
+
+int CommentDelegate::cardHeight(const QFont &font)
+{
+    const int text = int(std::ceil(QFontMetricsF(font).lineSpacing() * maxTextLines));
+    return margin + lineHeight * 2 + 4 + text + 4 + lineHeight + margin;
 }
 
 void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -117,6 +122,14 @@ void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->fillRect(r, selected ? pal.color(QPalette::Highlight).lighter(175) : pal.color(QPalette::Base));
     painter->setPen(pal.color(QPalette::Midlight));
     painter->drawLine(r.bottomLeft(), r.bottomRight());
+    if (!index.data(CommentListModel::IdRole).isValid()) {
+        // The row's page is on its way.
+        painter->setPen(pal.color(QPalette::PlaceholderText));
+        painter->drawText(r.adjusted(margin * 2 + badgeWidth, margin, -margin, -margin),
+                          Qt::AlignLeft | Qt::AlignTop, QStringLiteral("Loading..."));
+        painter->restore();
+        return;
+    }
     if (option.state & QStyle::State_HasFocus) {
         painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
         painter->drawRect(r.adjusted(1, 1, -1, -1));
@@ -166,23 +179,49 @@ void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                      pal.color(QPalette::Text), right);
     y += lineHeight + 4;
 
-    // The comment, wrapped, with search hits highlighted.
+    // The comment, wrapped, with search hits highlighted; past the card's
+    // lines, the last one ends in an ellipsis.
     painter->setFont(option.font);
-    QTextLayout layout(index.data(CommentListModel::CommentRole).toString(), option.font);
+    const int width = textWidth(option);
+    const QString comment = index.data(CommentListModel::CommentRole).toString();
     QVector<QTextLayout::FormatRange> formats;
     for (const QVariant &hit : index.data(CommentListModel::HitsRole).toList()) {
-        const QPoint h = hit.toPoint();
         QTextLayout::FormatRange range;
-        range.start = h.x();
-        range.length = h.y();
+        range.start = hit.toPoint().x();
+        range.length = hit.toPoint().y();
         range.format.setBackground(QColor(0xff, 0xe5, 0x8f));
         range.format.setFontWeight(QFont::Bold);
         formats.append(range);
     }
+    QTextLayout layout(comment, option.font);
     layout.setFormats(formats);
-    const qreal textHeight = layoutText(layout, textWidth(option));
+    layoutText(layout, width);
+    if (layout.lineCount() > maxTextLines) {
+        const int start = layout.lineAt(maxTextLines - 1).textStart();
+        QString rest = comment.mid(start);
+        rest.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        const QFontMetrics metrics(option.font);
+        // Bold hits are wider than the plain text measured: shorten until it fits.
+        for (int room = width; room > width / 2; room -= 4 * metrics.averageCharWidth()) {
+            const QString text = comment.left(start) + metrics.elidedText(rest, Qt::ElideRight, room);
+            QVector<QTextLayout::FormatRange> kept;
+            for (const QTextLayout::FormatRange &f : std::as_const(formats)) {
+                if (f.start + f.length <= text.size())
+                    kept.append(f);
+            }
+            layout.setText(text);
+            layout.setFormats(kept);
+            layoutText(layout, width);
+            if (layout.lineCount() <= maxTextLines)
+                break;
+        }
+    }
+    const qreal textHeight = QFontMetricsF(option.font).lineSpacing() * maxTextLines;
     painter->setPen(pal.color(QPalette::Text));
+    painter->save();
+    painter->setClipRect(QRectF(x0, y, width, textHeight), Qt::IntersectClip);
     layout.draw(painter, QPointF(x0, y));
+    painter->restore();
     y += int(std::ceil(textHeight)) + 4;
 
     // Tags.

@@ -191,7 +191,9 @@ QWidget *CommentsScreen::buildReader()
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setResizeMode(QListView::Adjust);
-    m_list->setUniformItemSizes(false);
+    // Every card has one height, so the list lays out all matches without
+    // reading them: the model holds only the pages around what is on screen.
+    m_list->setUniformItemSizes(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->installEventFilter(this);
     m_detail = new QTextBrowser;
@@ -224,20 +226,45 @@ QWidget *CommentsScreen::buildReader()
                 saveState();
             });
     connect(m_model, &CommentListModel::pageLoaded, this, [this]() {
-        if (m_restoreId > 0) {
-            const int row = m_model->rowOf(m_restoreId);
-            if (row >= 0) {
-                m_list->setCurrentIndex(m_model->index(row));
-                m_list->scrollTo(m_model->index(row), QAbstractItemView::PositionAtTop);
-                m_restoreId = 0;
-            } else if (m_model->canFetchMore({}) && m_model->rowCount() < 2000) {
-                m_model->fetchMore({}); // keep paging towards the remembered comment
-            } else {
-                m_restoreId = 0;
-            }
-        }
         if (!m_list->currentIndex().isValid() && m_model->rowCount() > 0 && m_restoreId == 0)
             m_list->setCurrentIndex(m_model->index(0));
+        // The current row may have been waiting for its page (End, a drag of
+        // the scroll bar, a remembered position).
+        const qint64 current = m_model->idAt(m_list->currentIndex().row());
+        if (current > 0 && m_detailId == 0) {
+            showDetail(current);
+            saveState();
+        }
+    });
+    connect(m_model, &CommentListModel::located, this, [this](qint64 id, int row) {
+        if (id != m_restoreId)
+            return;
+        m_restoreId = 0;
+        const QModelIndex index = m_model->index(std::max(row, 0));
+        m_list->setCurrentIndex(index);
+        m_list->scrollTo(index, QAbstractItemView::PositionAtTop);
+    });
+    connect(m_model, &CommentListModel::aboutToRebuild, this, [this]() {
+        const int row = m_list->currentIndex().row();
+        m_restoreId = m_model->idAt(row);
+        if (m_restoreId > 0) {
+            m_model->locate(m_restoreId);
+            return;
+        }
+        // The current row's page was not in yet: keep the place by row, once
+        // the model has reset.
+        QMetaObject::invokeMethod(
+            this,
+            [this, row]() {
+                if (row >= 0 && row < m_model->rowCount() && !m_list->currentIndex().isValid()) {
+                    m_list->setCurrentIndex(m_model->index(row));
+                    m_list->scrollTo(m_model->index(row));
+                }
+            },
+            Qt::QueuedConnection);
+    });
+    connect(m_model, &CommentListModel::countKnown, this, [this](qint64 n) {
+        m_count->setText(QStringLiteral("%1 comment%2").arg(QLocale().toString(n), n == 1 ? "" : "s"));
     });
     connect(m_model, &CommentListModel::loadFailed, this, [this](const QString &message) {
         m_count->setText(QStringLiteral("Error"));
@@ -515,26 +542,14 @@ void CommentsScreen::filterControlsChanged()
 void CommentsScreen::reload()
 {
     m_model->setQuery(m_context.databasePath, m_filter);
-    m_detail->clear();
+    showDetail(0);
     if (m_context.databasePath.isEmpty()) {
         m_count->clear();
         return;
     }
     m_count->setText(QStringLiteral("Counting..."));
-    const CommentFilter filter = m_filter;
-    ++m_pending;
-    runInBackground<qint64>(
-        this, m_context.databasePath, [filter](Database &db) { return CommentQuery(db).count(filter); },
-        [this, filter](const qint64 &n) {
-            --m_pending;
-            if (filter == m_filter)
-                m_count->setText(
-                    QStringLiteral("%1 comment%2").arg(QLocale().toString(n), n == 1 ? "" : "s"));
-        },
-        [this](const QString &message) {
-            --m_pending;
-            m_count->setText(message);
-        });
+    if (m_restoreId > 0)
+        m_model->locate(m_restoreId);
     reloadTags();
     reloadThemes();
     m_detractorWords->clear();
@@ -754,6 +769,7 @@ void CommentsScreen::reloadSuggestions()
 
 void CommentsScreen::showDetail(qint64 id)
 {
+    m_detailId = std::max<qint64>(id, 0);
     if (id <= 0) {
         m_detail->clear();
         return;
@@ -761,8 +777,10 @@ void CommentsScreen::showDetail(qint64 id)
     ++m_pending;
     runInBackground<std::optional<CommentDetail>>(
         this, m_context.databasePath, [id](Database &db) { return CommentQuery(db).detail(id); },
-        [this](const std::optional<CommentDetail> &detail) {
+        [this, id](const std::optional<CommentDetail> &detail) {
             --m_pending;
+            if (id != m_detailId)
+                return; // the user has moved on
             if (!detail) {
                 m_detail->clear();
                 return;
@@ -831,13 +849,44 @@ void CommentsScreen::waitUntilLoaded()
 
 QVector<qint64> CommentsScreen::selectedIds() const
 {
+    // By ranges: a selection (Ctrl+A, Shift+End) can span many more rows than
+    // the model holds; it reads the ids of the others.
     QVector<qint64> ids;
-    for (const QModelIndex &index : m_list->selectionModel()->selectedIndexes())
-        ids.append(m_model->idAt(index.row()));
+    for (const QItemSelectionRange &range : m_list->selectionModel()->selection())
+        ids += m_model->idsOfRows(range.top(), range.bottom());
     if (ids.isEmpty() && m_list->currentIndex().isValid())
         ids.append(m_model->idAt(m_list->currentIndex().row()));
+    ids.removeAll(0);
     std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
+}
+
+bool CommentsScreen::allCarry(const QVector<qint64> &ids, qint64 tagId) const
+{
+    QVector<qint64> unknown;
+    for (qint64 id : ids) {
+        const CommentRow *row = m_model->rowData(m_model->rowOf(id));
+        if (!row)
+            unknown.append(id);
+        else if (std::none_of(row->tags.cbegin(), row->tags.cend(),
+                              [&](const TagRef &t) { return t.id == tagId; }))
+            return false;
+    }
+    return unknown.isEmpty() || m_tagService->countCarrying(tagId, unknown) == unknown.size();
+}
+
+bool CommentsScreen::allStarred(const QVector<qint64> &ids) const
+{
+    QVector<qint64> unknown;
+    for (qint64 id : ids) {
+        const CommentRow *row = m_model->rowData(m_model->rowOf(id));
+        if (!row)
+            unknown.append(id);
+        else if (!row->starred)
+            return false;
+    }
+    return unknown.isEmpty() || m_tagService->countStarred(unknown) == unknown.size();
 }
 
 TagService &CommentsScreen::tagService()
@@ -863,6 +912,50 @@ void CommentsScreen::starsChanged(const QVector<qint64> &ids, bool starred)
     emit dataChanged();
 }
 
+void CommentsScreen::tagRenamed(qint64 tagId, const QString &oldName, const QString &newName)
+{
+    emit dataChanged();
+    if (m_filter.tag.compare(oldName, Qt::CaseInsensitive) == 0) {
+        // The list is filtered by name: read it again under the new one.
+        m_filter.tag = newName;
+        saveState();
+        m_restoreId = m_model->idAt(m_list->currentIndex().row());
+        reload();
+        return;
+    }
+    for (Tag &t : m_tagList) {
+        if (t.id == tagId) {
+            t.name = newName;
+            m_model->renameTag(tagId, newName, t.color);
+        }
+    }
+    reloadTags();
+    reloadThemes();
+}
+
+void CommentsScreen::tagsRestructured()
+{
+    emit dataChanged();
+    if (!m_filter.tag.isEmpty() && m_tagService && !m_tagService->tagByName(m_filter.tag)) {
+        m_filter.tag.clear(); // the tag the list was filtered by is gone
+        syncControls();
+        saveState();
+    }
+    m_restoreId = m_model->idAt(m_list->currentIndex().row());
+    reload();
+}
+
+void CommentsScreen::commandFailed(const QString &message)
+{
+    emit statusMessage(message);
+    m_count->setText(message);
+    // Older commands may refer to what could not be brought back. Cleared
+    // from the event loop: the failing command is still running.
+    QMetaObject::invokeMethod(m_undo, &QUndoStack::clear, Qt::QueuedConnection);
+    m_restoreId = m_model->idAt(m_list->currentIndex().row());
+    reload();
+}
+
 void CommentsScreen::push(QUndoCommand *command)
 {
     // QUndoStack::push runs redo(); a database error is reported and the
@@ -883,14 +976,7 @@ void CommentsScreen::togglePinned(int slot)
     if (it == m_tagList.cend() || ids.isEmpty() || !m_tagService)
         return;
     const TagRef tag{it->id, it->name, it->color};
-    bool allHave = true;
-    for (qint64 id : ids) {
-        const CommentRow *row = m_model->rowData(m_model->rowOf(id));
-        if (!row || std::none_of(row->tags.cbegin(), row->tags.cend(),
-                                 [&](const TagRef &t) { return t.id == tag.id; }))
-            allHave = false;
-    }
-    push(new TagCommand(*this, tag, ids, !allHave));
+    push(new TagCommand(*this, tag, ids, !allCarry(ids, tag.id)));
 }
 
 bool CommentsScreen::quickTag(const QString &typed)
@@ -904,23 +990,22 @@ bool CommentsScreen::quickTag(const QString &typed)
         if (t.name.compare(name, Qt::CaseInsensitive) == 0)
             tag = t;
     }
-    if (!tag) {
+    const bool create = !tag;
+    if (create) {
         qint64 id = 0;
         if (!run([&]() { id = m_tagService->create(name); }))
             return false;
         tag = m_tagService->tag(id);
         m_tagList.append(*tag);
         reloadTags();
+        // One undo step takes back both the tagging and the new tag.
+        m_undo->beginMacro(QStringLiteral("Tag %1 comment(s) %2 (new tag)").arg(ids.size()).arg(tag->name));
+        push(new CreateTagCommand(*this, *tag));
     }
     const TagRef ref{tag->id, tag->name, tag->color};
-    bool allHave = true;
-    for (qint64 id : ids) {
-        const CommentRow *row = m_model->rowData(m_model->rowOf(id));
-        if (!row || std::none_of(row->tags.cbegin(), row->tags.cend(),
-                                 [&](const TagRef &t) { return t.id == ref.id; }))
-            allHave = false;
-    }
-    push(new TagCommand(*this, ref, ids, !allHave));
+    push(new TagCommand(*this, ref, ids, create || !allCarry(ids, ref.id)));
+    if (create)
+        m_undo->endMacro();
     return true;
 }
 
@@ -929,13 +1014,7 @@ void CommentsScreen::toggleStar()
     const QVector<qint64> ids = selectedIds();
     if (ids.isEmpty() || !m_tagService)
         return;
-    bool allStarred = true;
-    for (qint64 id : ids) {
-        const CommentRow *row = m_model->rowData(m_model->rowOf(id));
-        if (!row || !row->starred)
-            allStarred = false;
-    }
-    push(new StarCommand(*this, ids, !allStarred));
+    push(new StarCommand(*this, ids, !allStarred(ids)));
 }
 
 bool CommentsScreen::eventFilter(QObject *watched, QEvent *event)
@@ -993,8 +1072,12 @@ void CommentsScreen::newTag()
     for (const Tag &t : std::as_const(m_tagList))
         if (t.name == *parent)
             parentId = t.id;
-    if (run([&]() { m_tagService->create(*name, {}, parentId); }))
+    qint64 id = 0;
+    if (run([&]() { id = m_tagService->create(*name, {}, parentId); })) {
+        if (const auto created = m_tagService->tag(id))
+            push(new CreateTagCommand(*this, *created));
         reloadTags();
+    }
 }
 
 void CommentsScreen::renameTag()
@@ -1004,12 +1087,11 @@ void CommentsScreen::renameTag()
         return;
     const auto name =
         m_dialogs->text(this, QStringLiteral("Rename tag"), QStringLiteral("New name:"), tag->name);
-    if (!name || *name == tag->name)
+    if (!name || name->trimmed() == tag->name)
         return;
     if (run([&]() { m_tagService->rename(tag->id, *name); })) {
-        m_model->renameTag(tag->id, name->trimmed(), tag->color);
-        reloadTags();
-        reloadThemes();
+        push(new RenameTagCommand(*this, tag->id, tag->name, *name));
+        tagRenamed(tag->id, tag->name, name->trimmed());
     }
 }
 
@@ -1060,13 +1142,14 @@ void CommentsScreen::mergeTag()
     if (!m_dialogs->confirm(
             this, QStringLiteral("Merge tag"),
             QStringLiteral("Re-tag %1 comment(s) from '%2' as '%3' and delete '%2'? Its rules move "
-                           "to '%3'. This cannot be undone.")
+                           "to '%3'. Undo (Ctrl+Z) puts everything back.")
                 .arg(count)
                 .arg(tag->name, target->name)))
         return;
-    if (run([&]() { m_tagService->merge(tag->id, target->id); })) {
-        m_undo->clear(); // commands referring to the merged tag are no longer valid
-        reload();
+    TagMerge merge;
+    if (run([&]() { m_tagService->merge(tag->id, target->id, &merge); })) {
+        push(new MergeTagCommand(*this, merge, target->name));
+        tagsRestructured();
     }
 }
 
@@ -1079,16 +1162,14 @@ void CommentsScreen::deleteTag()
     if (!m_dialogs->confirm(
             this, QStringLiteral("Delete tag"),
             QStringLiteral("Delete '%1'? It is on %2 comment(s); they keep their other tags. Its "
-                           "rules are deleted too. This cannot be undone.")
+                           "rules are deleted too. Undo (Ctrl+Z) puts everything back.")
                 .arg(tag->name)
                 .arg(count)))
         return;
-    if (run([&]() { m_tagService->remove(tag->id); })) {
-        m_undo->clear();
-        if (m_filter.tag.compare(tag->name, Qt::CaseInsensitive) == 0)
-            m_filter.tag.clear();
-        syncControls();
-        reload();
+    TagSnapshot removed;
+    if (run([&]() { m_tagService->remove(tag->id, &removed); })) {
+        push(new DeleteTagCommand(*this, removed));
+        tagsRestructured();
     }
 }
 

@@ -74,6 +74,13 @@ private:
     TagService &tagService() override;
     void tagsChanged(const QVector<qint64> &ids, const TagRef &tag, bool present) override;
     void starsChanged(const QVector<qint64> &ids, bool starred) override;
+    void tagRenamed(qint64 tagId, const QString &oldName, const QString &newName) override;
+    void tagsRestructured() override;
+    void commandFailed(const QString &message) override;
+    // Whether every one of `ids` carries the tag / is starred: from the rows
+    // the model holds, and from the database for the others.
+    bool allCarry(const QVector<qint64> &ids, qint64 tagId) const;
+    bool allStarred(const QVector<qint64> &ids) const;
 
     void buildUi();
     QWidget *buildReader();
@@ -116,7 +123,8 @@ private:
     QVector<Tag> m_tagList;
     QVector<TagRule> m_rules;
     ThemeDriversResult m_themeResult;
-    qint64 m_restoreId = 0;
+    qint64 m_restoreId = 0; // the comment to show once its page is in
+    qint64 m_detailId = 0;  // what the detail pane shows
     int m_pending = 0;
 
     QTabWidget *m_tabs = nullptr;

@@ -1,6 +1,19 @@
 #include "TagCommands.h"
 
+#include "common/Error.h"
+
 namespace nps::ui {
+
+namespace {
+
+TagSnapshot bare(const Tag &tag)
+{
+    TagSnapshot s;
+    s.tag = tag;
+    return s;
+}
+
+} // namespace
 
 TagCommand::TagCommand(TagEditor &editor, const TagRef &tag, const QVector<qint64> &ids, bool add)
     : m_editor(editor)
@@ -83,6 +96,115 @@ void StarCommand::undo()
 {
     m_editor.tagService().setStarred(m_changed, !m_starred);
     m_editor.starsChanged(m_changed, !m_starred);
+}
+
+AppliedTagCommand::AppliedTagCommand(TagEditor &editor, const QString &text)
+    : m_editor(editor)
+{
+    setText(text);
+}
+
+void AppliedTagCommand::redo()
+{
+    if (m_pushed)
+        attempt(&AppliedTagCommand::forward);
+    m_pushed = true;
+}
+
+void AppliedTagCommand::undo()
+{
+    attempt(&AppliedTagCommand::backward);
+}
+
+void AppliedTagCommand::attempt(void (AppliedTagCommand::*step)())
+{
+    try {
+        (this->*step)();
+    } catch (const Error &error) {
+        // QUndoStack deletes a command made obsolete in its undo() or redo().
+        setObsolete(true);
+        m_editor.commandFailed(error.message());
+    }
+}
+
+TagLifeCommand::TagLifeCommand(TagEditor &editor, const QString &text, const TagSnapshot &snapshot,
+                               bool created)
+    : AppliedTagCommand(editor, text)
+    , m_snapshot(snapshot)
+    , m_created(created)
+{
+}
+
+void TagLifeCommand::forward()
+{
+    m_created ? bringBack() : takeAway();
+}
+
+void TagLifeCommand::backward()
+{
+    m_created ? takeAway() : bringBack();
+}
+
+void TagLifeCommand::bringBack()
+{
+    m_editor.tagService().restore(m_snapshot);
+    m_editor.tagsRestructured();
+}
+
+void TagLifeCommand::takeAway()
+{
+    // A fresh snapshot: rules may have been added to the tag since.
+    m_editor.tagService().remove(m_snapshot.tag.id, &m_snapshot);
+    m_editor.tagsRestructured();
+}
+
+CreateTagCommand::CreateTagCommand(TagEditor &editor, const Tag &created)
+    : TagLifeCommand(editor, QStringLiteral("Create tag %1").arg(created.name), bare(created), true)
+{
+}
+
+DeleteTagCommand::DeleteTagCommand(TagEditor &editor, const TagSnapshot &deleted)
+    : TagLifeCommand(editor, QStringLiteral("Delete tag %1").arg(deleted.tag.name), deleted, false)
+{
+}
+
+RenameTagCommand::RenameTagCommand(TagEditor &editor, qint64 tagId, const QString &oldName,
+                                   const QString &newName)
+    : AppliedTagCommand(editor, QStringLiteral("Rename tag %1 to %2").arg(oldName, newName.trimmed()))
+    , m_tagId(tagId)
+    , m_oldName(oldName)
+    , m_newName(newName.trimmed())
+{
+}
+
+void RenameTagCommand::forward()
+{
+    m_editor.tagService().rename(m_tagId, m_newName);
+    m_editor.tagRenamed(m_tagId, m_oldName, m_newName);
+}
+
+void RenameTagCommand::backward()
+{
+    m_editor.tagService().rename(m_tagId, m_oldName);
+    m_editor.tagRenamed(m_tagId, m_newName, m_oldName);
+}
+
+MergeTagCommand::MergeTagCommand(TagEditor &editor, const TagMerge &merge, const QString &intoName)
+    : AppliedTagCommand(editor, QStringLiteral("Merge tag %1 into %2").arg(merge.source.tag.name, intoName))
+    , m_merge(merge)
+{
+}
+
+void MergeTagCommand::forward()
+{
+    m_editor.tagService().merge(m_merge.source.tag.id, m_merge.into, &m_merge);
+    m_editor.tagsRestructured();
+}
+
+void MergeTagCommand::backward()
+{
+    m_editor.tagService().unmerge(m_merge);
+    m_editor.tagsRestructured();
 }
 
 } // namespace nps::ui

@@ -16,6 +16,12 @@ public:
     virtual TagService &tagService() = 0;
     virtual void tagsChanged(const QVector<qint64> &ids, const TagRef &tag, bool present) = 0;
     virtual void starsChanged(const QVector<qint64> &ids, bool starred) = 0;
+    virtual void tagRenamed(qint64 tagId, const QString &oldName, const QString &newName) = 0;
+    // Tags came or went (create, delete, merge and their undo).
+    virtual void tagsRestructured() = 0;
+    // An undo or redo that could not be done (the database changed under it);
+    // nothing was written and the command has left the stack.
+    virtual void commandFailed(const QString &message) = 0;
 };
 
 // Adds or removes one tag on a set of responses. Undo touches exactly the
@@ -67,6 +73,87 @@ private:
     QVector<qint64> m_ids;
     bool m_starred;
     QVector<qint64> m_changed;
+};
+
+// Tag-level changes the screen has already made through the tag service
+// before pushing them (so a refusal, such as a duplicate name, is reported and
+// never reaches the stack): the redo run by the push does nothing. A later
+// undo or redo that fails (say, another tag took the name meanwhile) writes
+// nothing, is reported through the editor, and drops the command.
+class AppliedTagCommand : public QUndoCommand
+{
+public:
+    void redo() final;
+    void undo() final;
+
+protected:
+    AppliedTagCommand(TagEditor &editor, const QString &text);
+    virtual void forward() = 0;
+    virtual void backward() = 0;
+    TagEditor &m_editor;
+
+private:
+    void attempt(void (AppliedTagCommand::*step)());
+    bool m_pushed = false;
+};
+
+// A tag that came into being (created) or went away (deleted) with all that
+// referred to it; the other direction restores it exactly: id, colour,
+// parent, number key, sub-tags, rules, every response tag with its source and time.
+class TagLifeCommand : public AppliedTagCommand
+{
+protected:
+    TagLifeCommand(TagEditor &editor, const QString &text, const TagSnapshot &snapshot, bool created);
+    void forward() override;
+    void backward() override;
+
+private:
+    void bringBack();
+    void takeAway();
+    TagSnapshot m_snapshot;
+    bool m_created;
+};
+
+class CreateTagCommand : public TagLifeCommand
+{
+public:
+    CreateTagCommand(TagEditor &editor, const Tag &created);
+};
+
+class DeleteTagCommand : public TagLifeCommand
+{
+public:
+    DeleteTagCommand(TagEditor &editor, const TagSnapshot &deleted);
+};
+
+class RenameTagCommand : public AppliedTagCommand
+{
+public:
+    RenameTagCommand(TagEditor &editor, qint64 tagId, const QString &oldName, const QString &newName);
+
+protected:
+    void forward() override;
+    void backward() override;
+
+private:
+    qint64 m_tagId;
+    QString m_oldName;
+    QString m_newName;
+};
+
+// Undo takes the target off the responses that got it from the merge only
+// and recreates the source as it was; redo merges again.
+class MergeTagCommand : public AppliedTagCommand
+{
+public:
+    MergeTagCommand(TagEditor &editor, const TagMerge &merge, const QString &intoName);
+
+protected:
+    void forward() override;
+    void backward() override;
+
+private:
+    TagMerge m_merge;
 };
 
 } // namespace nps::ui

@@ -2,9 +2,12 @@
 
 #include "clock/Clock.h"
 #include "store/Database.h"
+#include "store/Sql.h"
 #include "store/SurveyWriter.h"
 #include "store/Transaction.h"
 
+#include <QSqlRecord>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QVector>
 #include <memory>
@@ -71,5 +74,27 @@ public:
 private:
     int m_next = 0;
 };
+
+// Every row of the tag tables, one string each, to compare a database before
+// an edit and after its undo.
+inline QStringList tagTables(Database &db)
+{
+    QStringList rows;
+    for (const char *statement :
+         {"SELECT 'tag', id, name, color, parent_id, pinned_slot, created_at FROM tags ORDER BY id",
+          "SELECT 'response tag', response_id, tag_id, source, created_at FROM response_tags"
+          " ORDER BY response_id, tag_id",
+          "SELECT 'rule', id, tag_id, pattern, kind, created_at, last_applied_at, last_applied_count"
+          " FROM tag_rules ORDER BY id"}) {
+        QSqlQuery q = sql::run(db.connection(), QString::fromLatin1(statement));
+        while (q.next()) {
+            QStringList cells;
+            for (int i = 0; i < q.record().count(); ++i)
+                cells << (q.value(i).isNull() ? QStringLiteral("NULL") : q.value(i).toString());
+            rows << cells.join(QLatin1Char('|'));
+        }
+    }
+    return rows;
+}
 
 } // namespace nps::test

@@ -1,6 +1,7 @@
 #include "CommentFixture.h"
 #include "comments/CommentQuery.h"
 #include "comments/CommentSearch.h"
+#include "comments/TagService.h"
 #include "store/Sql.h"
 
 #include <QtTest>
@@ -166,6 +167,65 @@ private slots:
         f.score = 9;
         QCOMPARE(q.page(f, 0, 10).size(), 1);
         QCOMPARE(q.page(f, 0, 10).first().attributes.value(0).second, QStringLiteral("Pro"));
+    }
+
+    void pageIndexCutsTheMatches_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::newRow("every comment") << QString();
+        QTest::newRow("search") << QStringLiteral("support OR pricing OR nobody");
+    }
+    void pageIndexCutsTheMatches()
+    {
+        QFETCH(QString, search);
+        CommentQuery q(m_fx->db);
+        CommentFilter f;
+        f.search = search;
+        const QVector<qint64> all = q.ids(f);
+        QVERIFY(all.size() >= 5);
+        QVERIFY(std::is_sorted(all.crbegin(), all.crend()));
+        const CommentPageIndex index = q.pageIndex(f, 2);
+        QCOMPARE(index.total, qint64(all.size()));
+        QCOMPARE(index.pageCount(), int(all.size() + 1) / 2);
+        QCOMPARE(index.rowsIn(index.pageCount() - 1), all.size() % 2 ? 1 : 2);
+        QCOMPARE(index.rowsIn(index.pageCount()), 0);
+        QVector<qint64> paged;
+        for (int page = 0; page < index.pageCount(); ++page) {
+            QCOMPARE(index.firstIds.at(page), all.at(page * 2));
+            const QVector<CommentRow> rows = q.rows(f, index.bounds(page), 10);
+            QCOMPARE(rows.size(), index.rowsIn(page));
+            for (const CommentRow &row : rows)
+                paged.append(row.id);
+            QCOMPARE(q.ids(f, index.bounds(page)).size(), index.rowsIn(page));
+        }
+        QCOMPARE(paged, all);
+        for (int i = 0; i < all.size(); ++i)
+            QCOMPARE(index.pageOf(all.at(i)), i / 2);
+        QCOMPARE(index.pageOf(all.first() + 1), -1);
+        QCOMPARE(index.pageOf(0), -1);
+        QCOMPARE(q.pageIndex(f, 100).pageCount(), 1);
+    }
+
+    void keptRowsStayListed()
+    {
+        // A reader passes the rows it edited: they stay in its pages although
+        // they no longer pass the tag filters.
+        CommentQuery q(m_fx->db);
+        TagService tags(m_fx->db);
+        CommentFilter f;
+        f.untagged = true;
+        const QVector<qint64> all = q.ids(f);
+        const qint64 theme = tags.create(QStringLiteral("Kept"));
+        tags.addTag(theme, {all.at(1)});
+        QCOMPARE(q.ids(f).size(), all.size() - 1);
+        QCOMPARE(q.ids(f, {}, {all.at(1)}), all);
+        QCOMPARE(q.pageIndex(f, 3, {all.at(1)}).total, qint64(all.size()));
+        QCOMPARE(q.rows(f, {}, 100, {all.at(1)}).size(), all.size());
+        // Keeping a row does not add it to a search it does not match.
+        f.search = QStringLiteral("onboard*");
+        QCOMPARE(q.ids(f), (QVector<qint64>{2, 1}));
+        QCOMPARE(q.ids(f, {}, {all.at(1)}), (QVector<qint64>{2, 1}));
+        tags.remove(theme);
     }
 
     void highlighting()

@@ -133,6 +133,113 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, s.merge(pricing, pricing));
     }
 
+    void deleteUndoIsExact()
+    {
+        test::CommentFixture fx;
+        const QVector<qint64> ids = fx.add(corpus());
+        TagService s(fx.db, fx.clock);
+        const qint64 product =
+            s.create(QStringLiteral("Product"), QStringLiteral("#123456"), std::nullopt, 2);
+        const qint64 pricing = s.create(QStringLiteral("Pricing"), {}, product);
+        s.addTag(product, {ids[0], ids[1]}, QStringLiteral("rule"));
+        fx.clock.advanceSeconds(50);
+        s.addTag(product, {ids[2]});
+        s.addTag(pricing, {ids[0]});
+        const qint64 rule = s.addRule(product, QStringLiteral("expensive"), RuleKind::Keyword);
+        fx.clock.advanceSeconds(50);
+        s.applyRule(rule);
+        const QStringList before = test::tagTables(fx.db);
+
+        TagSnapshot removed;
+        QCOMPARE(s.remove(product, &removed), qint64(3));
+        QVERIFY(!s.tag(product));
+        QVERIFY(!s.tag(pricing)->parentId);
+        QCOMPARE(removed.responses.size(), 3);
+        QCOMPARE(removed.rules.size(), 1);
+        QCOMPARE(removed.children, QVector<qint64>{pricing});
+        const QStringList after = test::tagTables(fx.db);
+        QVERIFY(after != before);
+        s.restore(removed);
+        QCOMPARE(test::tagTables(fx.db), before);
+        QCOMPARE(s.remove(product, &removed), qint64(3));
+        QCOMPARE(test::tagTables(fx.db), after);
+
+        // Refused, writing nothing, when the name is taken meanwhile.
+        const qint64 other = s.create(QStringLiteral("product"));
+        QVERIFY_THROWS_EXCEPTION(Error, s.restore(removed));
+        s.remove(other);
+        QCOMPARE(test::tagTables(fx.db), after);
+        // A number key another tag took meanwhile stays with it; a rule id
+        // reused meanwhile leaves the old rule a new id.
+        s.setPinnedSlot(pricing, 2);
+        const qint64 newRule = s.addRule(pricing, QStringLiteral("price"), RuleKind::Keyword);
+        QCOMPARE(newRule, rule);
+        s.restore(removed);
+        QCOMPARE(s.tag(product)->pinnedSlot, 0);
+        QCOMPARE(s.tag(pricing)->pinnedSlot, 2);
+        QCOMPARE(s.tag(pricing)->parentId.value_or(0), product);
+        QCOMPARE(s.tag(product)->count, qint64(3));
+        QCOMPARE(s.rules().size(), 2);
+
+        // Refused when a new tag took the id of the deleted one.
+        TagSnapshot last;
+        s.remove(pricing, &last);
+        QCOMPARE(s.create(QStringLiteral("Newcomer")), pricing);
+        QVERIFY_THROWS_EXCEPTION(Error, s.restore(last));
+    }
+
+    void mergeUndoIsExact_data()
+    {
+        QTest::addColumn<bool>("intoChild");
+        QTest::newRow("into another tag") << false;
+        QTest::newRow("into its own sub-tag") << true;
+    }
+    void mergeUndoIsExact()
+    {
+        QFETCH(bool, intoChild);
+        test::CommentFixture fx;
+        const QVector<qint64> ids = fx.add(corpus());
+        TagService s(fx.db, fx.clock);
+        const qint64 price = s.create(QStringLiteral("Price"), {}, std::nullopt, 3);
+        const qint64 pricing = s.create(QStringLiteral("Pricing"));
+        const qint64 renewal = s.create(QStringLiteral("Renewal"), {}, price);
+        const qint64 into = intoChild ? renewal : pricing;
+        s.addTag(price, {ids[0], ids[1], ids[6]}, QStringLiteral("rule"));
+        fx.clock.advanceSeconds(60);
+        // ids[1] carries both tags, each with its own source and time.
+        s.addTag(into, {ids[1], ids[2]});
+        s.addRule(price, QStringLiteral("expensive"), RuleKind::Keyword);
+        const QStringList before = test::tagTables(fx.db);
+
+        TagMerge merge;
+        QCOMPARE(s.merge(price, into, &merge), qint64(3));
+        QCOMPARE(merge.added, (QVector<qint64>{ids[0], ids[6]}));
+        QVERIFY(merge.slotMoved);
+        QCOMPARE(s.countCarrying(into, ids), qint64(4));
+        const QStringList after = test::tagTables(fx.db);
+        s.unmerge(merge);
+        QCOMPARE(test::tagTables(fx.db), before);
+        QCOMPARE(s.countCarrying(price, ids), qint64(3));
+        QCOMPARE(s.countCarrying(into, ids), qint64(2));
+        s.merge(price, into, &merge);
+        QCOMPARE(test::tagTables(fx.db), after);
+        s.unmerge(merge);
+        QCOMPARE(test::tagTables(fx.db), before);
+    }
+
+    void countsAmongIds()
+    {
+        test::CommentFixture fx;
+        const QVector<qint64> ids = fx.add(corpus());
+        TagService s(fx.db, fx.clock);
+        const qint64 t = s.create(QStringLiteral("Theme"));
+        s.addTag(t, {ids[0], ids[3]});
+        s.setStarred({ids[3], ids[4]}, true);
+        QCOMPARE(s.countCarrying(t, {ids[0], ids[1], ids[3]}), qint64(2));
+        QCOMPARE(s.countStarred({ids[0], ids[3], ids[4]}), qint64(2));
+        QCOMPARE(s.countStarred({}), qint64(0));
+    }
+
     void rulePreviewEqualsApplied_data()
     {
         QTest::addColumn<QString>("pattern");
