@@ -124,8 +124,15 @@ QVector<ImportReport> Importer::write(const QVector<ImportSource *> &sources, co
     Transaction transaction(c);
     // Also while one statement runs for seconds, the window hears from us.
     std::optional<ProgressHandler> progressHandler(std::in_place, c, keepGoing);
-    if (bulk)
+    if (bulk) {
         bulk->deferIndexes(QStringLiteral("responses"));
+        bulk->deferIndexes(QStringLiteral("followups"));
+        // Into a file without respondents the writer links identities from its
+        // own caches and never asks these indexes (see SurveyWriter), so they
+        // too are built once at the end.
+        if (!sql::scalar(c, QStringLiteral("SELECT EXISTS (SELECT 1 FROM respondents)")).toBool())
+            bulk->deferIndexes(QStringLiteral("respondents"));
+    }
     // Index the new comments in one statement at the end instead of one
     // trigger call per row; the trigger is back before the commit.
     sql::run(c, QStringLiteral("DROP TRIGGER IF EXISTS responses_fts_insert"));

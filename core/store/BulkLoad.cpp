@@ -10,6 +10,8 @@ BulkLoad::BulkLoad(Database &db)
     : m_connection(db.connection())
 {
     sql::run(m_connection, QStringLiteral("PRAGMA foreign_keys = OFF"));
+    // Index builds sort with a second thread.
+    sql::scalar(m_connection, QStringLiteral("PRAGMA threads = 2"));
     // SQLite refuses to leave WAL mode while another connection has the file
     // open, and then reports the mode unchanged: the write simply stays in WAL.
     try {
@@ -27,6 +29,7 @@ BulkLoad::~BulkLoad()
         if (m_rollbackJournal)
             sql::scalar(m_connection, QStringLiteral("PRAGMA journal_mode = WAL"));
         sql::run(m_connection, QStringLiteral("PRAGMA foreign_keys = ON"));
+        sql::scalar(m_connection, QStringLiteral("PRAGMA threads = 0"));
     } catch (const Error &) {
         // Both are per-connection settings that Database::open() sets again; the
         // file is consistent either way.
