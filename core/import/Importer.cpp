@@ -1,6 +1,7 @@
 #include "Importer.h"
 
 #include "PrefetchingReader.h"
+#include "ProgressHeartbeat.h"
 
 #include "analysis/AnalysisService.h"
 #include "comments/TagService.h"
@@ -17,7 +18,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <mutex>
 #include <optional>
 
 namespace nps {
@@ -103,21 +106,44 @@ QVector<ImportReport> Importer::write(const QVector<ImportSource *> &sources, co
     // (follow-ups, full-text and indexes) as a fifth more.
     const qint64 finishingWork = std::max<qint64>(totalBytes / 5, 1);
     const qint64 totalWork = totalBytes + finishingWork;
-    qint64 done = 0;
+    std::atomic<qint64> done = 0;
+    // Progress is reported from this thread (between rows, and from SQLite's
+    // progress handler inside long statements) and from the heartbeat's thread
+    // (while SQLite works inside one step); one at a time, under this mutex.
+    std::mutex progressMutex;
+    bool interruptible = true; // false once the bar is full: from then on nothing is cancelled
     QElapsedTimer sinceProgress;
     sinceProgress.start();
-    const auto keepGoing = [&] {
-        if (!m_progress || sinceProgress.elapsed() < m_progressInterval)
-            return true;
+    const auto keepGoing = [&](bool now = false) {
+        const std::lock_guard lock(progressMutex);
+        if (!m_progress || (!now && sinceProgress.elapsed() < m_progressInterval))
+            return !m_cancelled;
         sinceProgress.restart();
-        if (!m_progress(done, totalWork))
+        if (!m_progress(done, totalWork) && interruptible)
             m_cancelled = true;
         return !m_cancelled;
+    };
+    const QSqlDatabase c = m_db.connection();
+    std::optional<ProgressHeartbeat> heartbeat;
+    if (m_progress) {
+        heartbeat.emplace(std::max(m_progressInterval, 10), [&] {
+            const std::lock_guard lock(progressMutex);
+            if (sinceProgress.elapsed() < m_progressInterval)
+                return;
+            sinceProgress.restart();
+            if (!m_progress(done, totalWork) && interruptible && !m_cancelled) {
+                m_cancelled = true;
+                ProgressHandler::interrupt(c);
+            }
+        });
+    }
+    const auto barIsFull = [&] {
+        const std::lock_guard lock(progressMutex);
+        interruptible = false;
     };
 
     PhaseTrace trace;
     QVector<ImportReport> reports;
-    const QSqlDatabase c = m_db.connection();
     std::optional<BulkLoad> bulk;
     if (BulkLoad::worthwhile(m_db, QStringLiteral("responses"), totalBytes / typicalBytesPerRow))
         bulk.emplace(m_db);
@@ -211,9 +237,11 @@ QVector<ImportReport> Importer::write(const QVector<ImportSource *> &sources, co
         bulk->rebuildIndexes();
         trace("indexes");
     }
-    if (m_progress && !m_progress(totalWork, totalWork))
+    done = totalWork;
+    if (!keepGoing(true)) // the full bar is shown now, not after the interval
         throw Error::cancelled();
     // From here on nothing is cancelled: the user has seen the bar full.
+    barIsFull();
     progressHandler.reset();
     if (options.dryRun) {
         transaction.rollback();

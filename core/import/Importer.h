@@ -4,6 +4,7 @@
 #include "clock/Clock.h"
 
 #include <QJsonObject>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -46,9 +47,12 @@ class Importer
 public:
     Importer(Database &db, const Clock &clock = systemClock());
 
-    // Called with (bytes done, bytes total) at least every 100 ms of work;
-    // return false to cancel (the import then throws Error::cancelled() and the
-    // database is unchanged).
+    // Called with (bytes done, bytes total) at least every 100 ms of work, until
+    // run() returns; return false to cancel (the import then throws
+    // Error::cancelled() and the database is unchanged) until the call that
+    // reports the bar full. Calls come one at a time but not always from the
+    // thread that called run(): while SQLite is inside one long step (sorting an
+    // index) a helper thread makes them.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
     void setProgress(Progress progress) { m_progress = std::move(progress); }
     // The least time between two progress calls; 50 ms unless set.
@@ -63,7 +67,7 @@ private:
     const Clock &m_clock;
     Progress m_progress;
     int m_progressInterval = 50;
-    bool m_cancelled = false;
+    std::atomic<bool> m_cancelled = false; // also set by the progress heartbeat's thread
 };
 
 } // namespace nps

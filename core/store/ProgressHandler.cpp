@@ -24,6 +24,12 @@ ProgressHandler::~ProgressHandler()
     sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
 }
 
+void ProgressHandler::interrupt(const QSqlDatabase &db)
+{
+    if (sqlite3 *handle = NativeStatement::handleOf(db))
+        sqlite3_interrupt(handle);
+}
+
 int ProgressHandler::callback(void *self)
 {
     auto *handler = static_cast<ProgressHandler *>(self);

@@ -22,6 +22,10 @@ public:
 
     bool cancelled() const { return m_cancelled; }
 
+    // Stops the statement running on `db` as soon as SQLite next looks; callable
+    // from any thread, which is the point: the caller is not the one stepping.
+    static void interrupt(const QSqlDatabase &db);
+
 private:
     static int callback(void *self);
 

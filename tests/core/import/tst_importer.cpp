@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <thread>
 
 using namespace nps;
 
@@ -194,14 +195,19 @@ private slots:
     void cancelLeavesTheDatabaseAsBefore_data()
     {
         QTest::addColumn<bool>("whileIndexing");
-        QTest::newRow("while reading rows") << false;
+        QTest::addColumn<bool>("fromHeartbeat");
+        QTest::newRow("while reading rows") << false << false;
         // After the last row: inside the one long full-text/index statement.
-        QTest::newRow("while indexing") << true;
+        QTest::newRow("while indexing") << true << false;
+        // The answer comes from the heartbeat's thread, which must stop the
+        // statement running on the importing thread.
+        QTest::newRow("from the heartbeat thread") << false << true;
     }
 
     void cancelLeavesTheDatabaseAsBefore()
     {
         QFETCH(bool, whileIndexing);
+        QFETCH(bool, fromHeartbeat);
         Database db;
         db.open(freshPath());
         {
@@ -217,9 +223,14 @@ private slots:
         Importer importer(db);
         importer.setProgressInterval(0); // every chance to cancel is taken
         bool cancelledInPhase = false;
+        const std::thread::id importingThread = std::this_thread::get_id();
         importer.setProgress([&](qint64 done, qint64 total) {
             const bool indexing = done >= fileBytes && done < total;
-            if (whileIndexing ? indexing : done > fileBytes / 3) {
+            const bool cancelNow = fromHeartbeat
+                                       ? std::this_thread::get_id() != importingThread && done < total
+                                   : whileIndexing ? indexing
+                                                   : done > fileBytes / 3;
+            if (cancelNow) {
                 cancelledInPhase = true;
                 return false;
             }
