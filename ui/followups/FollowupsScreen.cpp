@@ -114,6 +114,7 @@ void FollowupsScreen::buildUi()
     m_viewBox->addItems({tr("My queue"), tr("All open"), tr("Due within 12 h"), tr("Overdue"), tr("Closed"),
                          tr("Passives"), tr("SLA report")});
     m_viewBox->setCurrentIndex(int(m_view));
+    m_viewBox->setAccessibleName(tr("Follow-up view"));
     connect(m_viewBox, &QComboBox::currentIndexChanged, this, [this](int index) { setView(View(index)); });
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Search respondent, comment, owner"));
@@ -130,9 +131,12 @@ void FollowupsScreen::buildUi()
     connect(exportPromoters, &QPushButton::clicked, this,
             [this]() { exportContacts(QStringLiteral("promoter")); });
     m_summary = new QLabel;
+    m_summary->setAccessibleName(tr("Queue summary"));
 
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("View:")));
+    auto *viewLabel = new QLabel(tr("View:"));
+    viewLabel->setBuddy(m_viewBox);
+    bar->addWidget(viewLabel);
     bar->addWidget(m_viewBox);
     bar->addWidget(m_search, 1);
     bar->addWidget(m_take);
@@ -140,6 +144,7 @@ void FollowupsScreen::buildUi()
     bar->addWidget(exportPromoters);
 
     m_table = new QTableView;
+    m_table->setAccessibleName(tr("Follow-up queue"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(FollowupModel::Countdown, Qt::AscendingOrder);
@@ -164,6 +169,7 @@ void FollowupsScreen::buildUi()
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     m_details = new QTextBrowser;
+    m_details->setAccessibleName(tr("Follow-up detail"));
     m_details->setOpenLinks(false);
     m_assign = new QPushButton(tr("Assign to me"));
     m_contact = new QPushButton(tr("Contact by email…"));
@@ -191,6 +197,7 @@ void FollowupsScreen::buildUi()
     actions2->addWidget(m_reopen);
     m_note = new QLineEdit;
     m_note->setPlaceholderText(tr("Add a note (what was said, what was offered)"));
+    m_note->setAccessibleName(tr("Note"));
     m_addNote = new QPushButton(tr("Add note"));
     connect(m_addNote, &QPushButton::clicked, this, [this]() { addNote(m_note->text()); });
     connect(m_note, &QLineEdit::returnPressed, this, [this]() { addNote(m_note->text()); });
@@ -210,6 +217,7 @@ void FollowupsScreen::buildUi()
     splitter->setSizes({880, 420});
 
     m_report = new QTextBrowser;
+    m_report->setAccessibleName(tr("SLA report"));
     m_pages = new QStackedWidget;
     m_pages->addWidget(splitter);
     m_pages->addWidget(m_report);

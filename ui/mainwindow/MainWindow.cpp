@@ -293,6 +293,7 @@ void MainWindow::buildUi()
             // A screen wider than the window scrolls instead of forcing the
             // whole window wider than a laptop screen.
             auto *scroll = new QScrollArea;
+            scroll->setAccessibleName(tr(info.title));
             scroll->setWidgetResizable(true);
             scroll->setFrameShape(QFrame::NoFrame);
             scroll->setWidget(screen);
