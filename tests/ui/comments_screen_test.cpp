@@ -1,4 +1,5 @@
 #include "../core/comments/CommentFixture.h"
+#include "charts/ExportActions.h"
 #include "clock/Clock.h"
 #include "comments/CommentListModel.h"
 #include "comments/CommentsDialogs.h"
@@ -10,13 +11,16 @@
 #include "store/Sql.h"
 
 #include <QAbstractItemModelTester>
+#include <QImage>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -50,6 +54,13 @@ public:
         if (choices.isEmpty())
             return std::nullopt;
         return choices.takeFirst();
+    }
+    QStringList colors;
+    std::optional<QString> color(QWidget *, const QString &) override
+    {
+        if (colors.isEmpty())
+            return std::nullopt;
+        return colors.takeFirst();
     }
 };
 
@@ -484,6 +495,169 @@ private slots:
         QVERIFY2(screen.minimumSizeHint().width() <= 780,
                  qPrintable(QString::number(screen.minimumSizeHint().width())));
         QVERIFY(screen.minimumSizeHint().height() <= 640);
+    }
+
+    // The theme drivers export like every other table and chart: through the
+    // shared menus, CSV with one line per theme, the chart as PNG and SVG.
+    void themesExportLikeOtherTables()
+    {
+        CommentsScreen screen;
+        openScreen(screen);
+        screen.setCommentFilter({});
+        screen.waitUntilLoaded();
+        QTemporaryDir out;
+        QString nextPath;
+        setSaveFileChooser(
+            [&nextPath](QWidget *, const QString &, const QString &, const QString &) { return nextPath; });
+        QStringList messages;
+        connect(&screen, &Screen::statusMessage, &screen, [&messages](const QString &m) { messages << m; });
+        auto action = [&screen](const QString &button, const QString &prefix) -> QAction * {
+            for (QToolButton *b : screen.findChildren<QToolButton *>()) {
+                if (b->accessibleName() != button || !b->menu())
+                    continue;
+                for (QAction *a : b->menu()->actions())
+                    if (a->text().startsWith(prefix))
+                        return a;
+            }
+            return nullptr;
+        };
+        QAction *csv = action(QStringLiteral("Export theme drivers table"), QStringLiteral("Save as CSV"));
+        QAction *png =
+            action(QStringLiteral("Export theme drivers chart"), QStringLiteral("PNG 1280 x 720..."));
+        QAction *svg = action(QStringLiteral("Export theme drivers chart"), QStringLiteral("SVG"));
+        QVERIFY(csv && png && svg);
+
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        const ThemeDriversResult expected = ThemeDrivers::compute(db, CommentFilter{});
+        QVERIFY(!expected.drivers.isEmpty());
+        nextPath = out.filePath(QStringLiteral("themes.csv"));
+        csv->trigger();
+        QFile file(nextPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        for (const ThemeDriver &d : expected.drivers)
+            QVERIFY2(text.contains(d.tag), qPrintable(d.tag));
+        QCOMPARE(text.trimmed().count(QLatin1Char('\n')), int(expected.drivers.size())); // + the header
+
+        nextPath = out.filePath(QStringLiteral("themes.png"));
+        png->trigger();
+        QCOMPARE(QImage(nextPath).size(), QSize(1280, 720));
+        nextPath = out.filePath(QStringLiteral("themes.svg"));
+        svg->trigger();
+        QFile vector(nextPath);
+        QVERIFY(vector.open(QIODevice::ReadOnly));
+        QVERIFY(vector.readAll().contains(expected.drivers.constFirst().tag.toUtf8()));
+        QVERIFY2(messages.filter(QStringLiteral("saved to")).size() == 3, qPrintable(messages.join('\n')));
+        setSaveFileChooser({});
+    }
+
+    // Re-running the stored rules (after an import) is tagging like any other:
+    // one undo step takes back exactly what the rules added, redo puts it back.
+    void rerunRulesIsOneUndoStep()
+    {
+        qint64 tagId = 0;
+        {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            TagService service(db, m_clock);
+            tagId = service.create(QStringLiteral("Rerun check"));
+            // Stored but never applied, as a rule is when new responses arrive.
+            service.addRule(tagId, QStringLiteral("too many clicks"), RuleKind::Phrase);
+        }
+        auto carrying = [this, tagId]() {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            return sql::scalar(db.connection(),
+                               QStringLiteral("SELECT count(*) FROM response_tags WHERE tag_id = ?"), {tagId})
+                .toInt();
+        };
+        CommentsScreen screen;
+        openScreen(screen);
+        const QStringList before = tagTables().filter(QStringLiteral("response tag|"));
+        QPushButton *rerun = nullptr;
+        for (QPushButton *b : screen.findChildren<QPushButton *>()) {
+            if (b->text() == QLatin1String("Re-run all rules"))
+                rerun = b;
+        }
+        QVERIFY(rerun);
+        rerun->click();
+        screen.waitUntilLoaded();
+        const int tagged = carrying();
+        QVERIFY(tagged > 0);
+        QCOMPARE(screen.undoStack()->count(), 1);
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        QCOMPARE(carrying(), 0);
+        QCOMPARE(tagTables().filter(QStringLiteral("response tag|")), before);
+        screen.undoStack()->redo();
+        screen.waitUntilLoaded();
+        QCOMPARE(carrying(), tagged);
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        TagService(db, m_clock).remove(tagId);
+    }
+
+    // A tag's colour and its number key are edits like any other: undone and
+    // redone exactly, including the key taken from another tag.
+    void colourAndKeyAreUndoable()
+    {
+        ScriptedDialogs dialogs;
+        CommentsScreen screen;
+        screen.setDialogs(&dialogs);
+        openScreen(screen);
+        auto slotOf = [this](const QString &tag) {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            return TagService(db).tagByName(tag)->pinnedSlot;
+        };
+        auto colorOf = [this](const QString &tag) {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            return TagService(db).tagByName(tag)->color;
+        };
+        QCOMPARE(slotOf(QStringLiteral("Pricing")), 1);
+        QCOMPARE(slotOf(QStringLiteral("Support")), 2);
+        const QStringList before = tagTables();
+
+        dialogs.choices << QStringLiteral("2");
+        manageTag(screen, QStringLiteral("Pricing"), QStringLiteral("Pin to key..."));
+        QCOMPARE(slotOf(QStringLiteral("Pricing")), 2);
+        QCOMPARE(slotOf(QStringLiteral("Support")), 0);
+        // Key 2 acts on the tag that holds it now.
+        screen.listView()->setFocus();
+        screen.listView()->setCurrentIndex(screen.model()->index(0));
+        const qint64 id = screen.model()->idAt(0);
+        const int pricing = tagRows(id, QStringLiteral("Pricing"));
+        const int support = tagRows(id, QStringLiteral("Support"));
+        QTest::keyClick(screen.listView(), Qt::Key_2);
+        QCOMPARE(tagRows(id, QStringLiteral("Pricing")), 1 - pricing);
+        QCOMPARE(tagRows(id, QStringLiteral("Support")), support);
+        screen.undoStack()->undo();
+        QCOMPARE(tagRows(id, QStringLiteral("Pricing")), pricing);
+
+        dialogs.colors << QStringLiteral("#123456");
+        manageTag(screen, QStringLiteral("Pricing"), QStringLiteral("Colour..."));
+        QCOMPARE(colorOf(QStringLiteral("Pricing")), QStringLiteral("#123456"));
+        const QStringList after = tagTables();
+
+        screen.undoStack()->undo(); // the colour
+        screen.waitUntilLoaded();
+        QVERIFY(colorOf(QStringLiteral("Pricing")) != QStringLiteral("#123456"));
+        screen.undoStack()->undo(); // the key
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), before);
+        QCOMPARE(slotOf(QStringLiteral("Support")), 2);
+        screen.undoStack()->redo();
+        screen.undoStack()->redo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), after);
+        screen.undoStack()->undo();
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), before);
     }
 
     void themesTableMatchesCore()

@@ -4,6 +4,7 @@
 #include "CommentListModel.h"
 #include "CommentsDialogs.h"
 #include "RuleDialog.h"
+#include "charts/ExportActions.h"
 #include "common/BackgroundTask.h"
 #include "common/Error.h"
 #include "common/GroupColors.h"
@@ -20,7 +21,6 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QFile>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -38,6 +38,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QThread>
+#include <QToolButton>
 #include <QToolTip>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -100,6 +101,7 @@ void CommentsScreen::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     m_tabs = new QTabWidget;
+    m_tabs->setAccessibleName(QStringLiteral("Comments, tags and theme drivers"));
     m_tabs->addTab(buildReader(), QStringLiteral("Comments"));
     m_tabs->addTab(buildTagManager(), QStringLiteral("Tags, rules and suggestions"));
     m_tabs->addTab(buildThemes(), QStringLiteral("Theme drivers"));
@@ -387,10 +389,18 @@ QWidget *CommentsScreen::buildThemes()
     m_themeSummary->setToolTip(ThemeDrivers::methodTooltip());
     m_themeSummary->setWordWrap(true);
     m_themeSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    auto *exportCsv = new QPushButton(QStringLiteral("Export CSV..."));
-    auto *exportChart = new QPushButton(QStringLiteral("Export chart PNG..."));
+    // Exported the same ways as every other table and chart: CSV, XLSX and the
+    // clipboard; PNG at slide sizes, SVG and PDF, with the filter and n underneath.
+    auto *exportTable = new QToolButton;
+    exportTable->setText(QStringLiteral("Export table"));
+    exportTable->setAccessibleName(QStringLiteral("Export theme drivers table"));
+    exportTable->setPopupMode(QToolButton::InstantPopup);
+    auto *exportChart = new QToolButton;
+    exportChart->setText(QStringLiteral("Export chart"));
+    exportChart->setAccessibleName(QStringLiteral("Export theme drivers chart"));
+    exportChart->setPopupMode(QToolButton::InstantPopup);
     top->addWidget(m_themeSummary, 1);
-    top->addWidget(exportCsv);
+    top->addWidget(exportTable);
     top->addWidget(exportChart);
     layout->addLayout(top);
     auto *split = new QSplitter(Qt::Vertical);
@@ -421,13 +431,31 @@ QWidget *CommentsScreen::buildThemes()
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     layout->addWidget(split, 1);
-    connect(exportCsv, &QPushButton::clicked, this, [this]() { exportThemes(); });
-    connect(exportChart, &QPushButton::clicked, this, [this]() {
-        const QString path =
-            m_dialogs->saveFileName(this, QStringLiteral("Export chart"), QStringLiteral("PNG (*.png)"));
-        if (!path.isEmpty() && !m_chartView->grab().save(path, "PNG"))
-            emit statusMessage(QStringLiteral("%1: cannot write the image").arg(path));
-    });
+    auto report = [this](const QString &message) { emit statusMessage(message); };
+    TableSource table;
+    table.table = [this]() { return ThemeDrivers::toTable(m_themeResult); };
+    table.title = []() { return QStringLiteral("Theme drivers"); };
+    table.notes = [this]() {
+        return QStringList{QStringLiteral("Filter: %1").arg(m_filter.base.describe()),
+                           QStringLiteral("Overall NPS %1 on %2 responses")
+                               .arg(m_themeResult.overallNps, 0, 'f', 1)
+                               .arg(m_themeResult.total),
+                           ThemeDrivers::methodTooltip()};
+    };
+    table.baseName = QStringLiteral("theme-drivers");
+    exportTable->setMenu(createTableExportMenu(this, table, report));
+    ChartSource chart;
+    chart.chart = [this]() -> QChart * { return m_themeResult.drivers.isEmpty() ? nullptr : m_chart; };
+    chart.options = [this]() {
+        ChartExportOptions options;
+        options.title = m_chart->title();
+        options.filterText = m_filter.base.describe();
+        options.n = m_themeResult.total;
+        options.note = QStringLiteral("Share of each group's comments that carry the theme");
+        return options;
+    };
+    chart.baseName = QStringLiteral("theme-drivers");
+    exportChart->setMenu(createChartExportMenu(this, chart, report));
     return page;
 }
 
@@ -945,6 +973,28 @@ void CommentsScreen::tagsRestructured()
     reload();
 }
 
+void CommentsScreen::tagEdited(qint64 tagId)
+{
+    if (const auto tag = m_tagService ? m_tagService->tag(tagId) : std::nullopt) {
+        // The number keys act on this list at once, before the tag table is
+        // read again: a key may have moved between two tags.
+        QHash<qint64, int> keyOf;
+        for (int slot = 1; slot <= 9; ++slot) {
+            if (const auto holder = m_tagService->pinned(slot))
+                keyOf.insert(holder->id, slot);
+        }
+        for (Tag &t : m_tagList) {
+            t.pinnedSlot = keyOf.value(t.id);
+            if (t.id == tagId)
+                t.color = tag->color;
+        }
+        m_model->renameTag(tagId, tag->name, tag->color);
+    }
+    emit dataChanged();
+    reloadTags();
+    reloadThemes();
+}
+
 void CommentsScreen::commandFailed(const QString &message)
 {
     emit statusMessage(message);
@@ -1101,10 +1151,11 @@ void CommentsScreen::recolorTag()
     if (!tag || !m_tagService)
         return;
     const auto color = m_dialogs->color(this, tag->color);
-    if (color && run([&]() { m_tagService->setColor(tag->id, *color); })) {
-        m_model->renameTag(tag->id, tag->name, *color);
-        reloadTags();
-        reloadThemes();
+    if (!color || *color == tag->color)
+        return;
+    if (run([&]() { m_tagService->setColor(tag->id, *color); })) {
+        push(new RecolorTagCommand(*this, *tag, *color));
+        tagEdited(tag->id);
     }
 }
 
@@ -1118,8 +1169,18 @@ void CommentsScreen::pinTag()
         keys << QString::number(i);
     const auto slot = m_dialogs->choose(this, QStringLiteral("Pin tag"),
                                         QStringLiteral("Number key for '%1':").arg(tag->name), keys);
-    if (slot && run([&]() { m_tagService->setPinnedSlot(tag->id, slot->toInt()); }))
-        reloadTags();
+    if (!slot || slot->toInt() == tag->pinnedSlot)
+        return;
+    const int key = slot->toInt();
+    std::optional<qint64> holder;
+    if (key > 0) {
+        if (const auto previous = m_tagService->pinned(key))
+            holder = previous->id;
+    }
+    if (run([&]() { m_tagService->setPinnedSlot(tag->id, key); })) {
+        push(new PinTagCommand(*this, *tag, key, holder));
+        tagEdited(tag->id);
+    }
 }
 
 void CommentsScreen::mergeTag()
@@ -1199,11 +1260,29 @@ void CommentsScreen::rerunRules()
     if (m_context.databasePath.isEmpty())
         return;
     ++m_pending;
-    runInBackground<qint64>(
-        this, m_context.databasePath, [](Database &db) { return TagService(db).applyAllRules(); },
-        [this](const qint64 &count) {
+    runInBackground<QVector<TagService::RuleRun>>(
+        this, m_context.databasePath,
+        [](Database &db) {
+            QVector<TagService::RuleRun> runs;
+            TagService(db).applyAllRules(&runs);
+            return runs;
+        },
+        [this](const QVector<TagService::RuleRun> &runs) {
             --m_pending;
+            qint64 count = 0;
+            for (const TagService::RuleRun &run : runs)
+                count += run.added.size();
             emit statusMessage(QStringLiteral("Rules tagged %1 more comment(s)").arg(count));
+            // Like any other tagging, a re-run is one undo step: what each rule added.
+            if (count > 0 && m_tagService) {
+                m_undo->beginMacro(QStringLiteral("Re-run rules: %1 comment(s) tagged").arg(count));
+                for (const TagService::RuleRun &run : runs) {
+                    if (const auto tag = m_tagService->tag(run.tagId))
+                        push(
+                            new RuleAppliedCommand(*this, TagRef{tag->id, tag->name, tag->color}, run.added));
+                }
+                m_undo->endMacro();
+            }
             emit dataChanged();
             reload();
         },
@@ -1225,17 +1304,6 @@ void CommentsScreen::deleteRule()
         return;
     if (run([&]() { m_tagService->removeRule(id); }))
         reloadTags();
-}
-
-void CommentsScreen::exportThemes()
-{
-    const QString path =
-        m_dialogs->saveFileName(this, QStringLiteral("Export theme drivers"), QStringLiteral("CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(ThemeDrivers::toTable(m_themeResult).toCsv()) < 0)
-        emit statusMessage(QStringLiteral("%1: cannot write the file").arg(path));
 }
 
 } // namespace nps::ui

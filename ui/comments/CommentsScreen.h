@@ -76,6 +76,7 @@ private:
     void starsChanged(const QVector<qint64> &ids, bool starred) override;
     void tagRenamed(qint64 tagId, const QString &oldName, const QString &newName) override;
     void tagsRestructured() override;
+    void tagEdited(qint64 tagId) override;
     void commandFailed(const QString &message) override;
     // Whether every one of `ids` carries the tag / is starred: from the rows
     // the model holds, and from the database for the others.
@@ -111,7 +112,6 @@ private:
     void openRuleDialog(const QString &pattern, RuleKind kind, const QString &tag = {});
     void rerunRules();
     void deleteRule();
-    void exportThemes();
     bool run(const std::function<void()> &action);
 
     ScreenContext m_context;
