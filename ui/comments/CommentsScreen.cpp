@@ -168,7 +168,10 @@ QWidget *CommentsScreen::buildReader()
     m_quickTag->setPlaceholderText(
         QStringLiteral("Quick tag (T): type a tag, Enter toggles it on the selection"));
     m_quickTag->setAccessibleName(QStringLiteral("Quick tag"));
-    m_quickTag->setMinimumWidth(120);
+    m_quickTag->setMinimumWidth(160);
+    // Wide enough to type a tag name; the rest of the row goes to the nine
+    // pinned tags, which then fit on one line in a 1440-pixel window.
+    m_quickTag->setMaximumWidth(340);
     m_tagNames = new QStringListModel(this);
     m_completer = new QCompleter(m_tagNames, this);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -176,7 +179,7 @@ QWidget *CommentsScreen::buildReader()
     m_quickTag->setCompleter(m_completer);
     auto *star = new QPushButton(QStringLiteral("\u2605 Star (S)"));
     tagging->addWidget(m_pinnedBar, 3);
-    tagging->addWidget(m_quickTag, 2);
+    tagging->addWidget(m_quickTag, 1);
     tagging->addWidget(star);
     layout->addLayout(tagging);
 
@@ -629,15 +632,17 @@ void CommentsScreen::showTags(const QVector<Tag> &tags, const QVector<TagRule> &
     for (int slot = 1; slot <= 9; ++slot) {
         for (const Tag &t : tags) {
             if (t.pinnedSlot == slot)
+                // A narrow window wraps between tags, never inside one.
                 pinned << QStringLiteral(
                               "<b>%1</b>&nbsp;<span style='background:%2;color:white'>&nbsp;%3&nbsp;</span>")
                               .arg(slot)
-                              .arg(t.color, t.name.toHtmlEscaped());
+                              .arg(t.color, t.name.toHtmlEscaped().replace(QLatin1Char(' '),
+                                                                           QStringLiteral("&nbsp;")));
         }
     }
     m_pinnedBar->setText(pinned.isEmpty()
                              ? QStringLiteral("No pinned tags: pin up to nine in the tag manager.")
-                             : pinned.join(QStringLiteral("&nbsp;&nbsp;")));
+                             : pinned.join(QStringLiteral("&nbsp; ")));
 
     const qint64 selected = selectedManagerTag() ? selectedManagerTag()->id : 0;
     m_tagTable->setSortingEnabled(false);
