@@ -676,6 +676,18 @@ private slots:
             QCOMPARE(items.size(), 1);
             QCOMPARE(table->item(items.first()->row(), 1)->data(Qt::DisplayRole).toLongLong(), d.n());
         }
+        // Sorted by the difference from the overall NPS, as numbers (the cells
+        // also show the interval).
+        table->sortByColumn(9, Qt::AscendingOrder);
+        QVector<double> differences;
+        for (const ThemeDriver &d : expected.drivers)
+            differences << std::round(d.difference * 10) / 10;
+        std::sort(differences.begin(), differences.end());
+        for (int row = 0; row < table->rowCount(); ++row)
+            QVERIFY2(table->item(row, 9)->text().startsWith(QStringLiteral("%1%2")
+                                                                .arg(differences.at(row) > 0 ? "+" : "")
+                                                                .arg(differences.at(row), 0, 'f', 1)),
+                     qPrintable(table->item(row, 9)->text()));
     }
 };
 

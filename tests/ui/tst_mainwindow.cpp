@@ -1,5 +1,6 @@
 #include "UiFixture.h"
 #include "analysis/AnalysisService.h"
+#include "comments/CommentsScreen.h"
 #include "common/FilterBar.h"
 #include "common/GroupColors.h"
 #include "followups/FollowupQueue.h"
@@ -19,6 +20,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QtTest>
 
@@ -378,6 +381,35 @@ private slots:
         unnamed += unnamedControls(window.importWizard());
         window.importWizard()->reject();
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
+    }
+
+    // --view reaches the parts of screens too, so each renders with --screenshot.
+    void viewNamesReachScreenParts()
+    {
+        MainWindow window(nullptr, &m_clock);
+        QVERIFY(window.openDatabase(m_demo));
+        QVERIFY(window.viewNames().contains(QStringLiteral("themes")));
+        QVERIFY(!window.selectView(QStringLiteral("nonsense")));
+        QVERIFY(window.selectView(QStringLiteral("sla")));
+        QCOMPARE(window.currentView(), MainWindow::View::Followups);
+        QVERIFY(window.selectView(QStringLiteral("themes")));
+        QCOMPARE(window.currentView(), MainWindow::View::Comments);
+        auto *comments = qobject_cast<CommentsScreen *>(window.screen(MainWindow::View::Comments));
+        QVERIFY(comments);
+        QCOMPARE(comments->tabs()->currentIndex(), 2);
+        const QString png = m_dir.filePath(QStringLiteral("themes.png"));
+        QVERIFY(window.renderScreenshot(png, QSize(1200, 800)));
+        QVERIFY(comments->themesTable()->rowCount() > 0);
+        // The drivers chart draws its bars in the group colours.
+        const QImage image(png);
+        int detractor = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                detractor += (image.pixel(x, y) & 0xffffff) == (detractorColor().rgb() & 0xffffff);
+        }
+        QVERIFY2(detractor > 200, qPrintable(QString::number(detractor)));
+        QVERIFY(window.selectView(QStringLiteral("tags")));
+        QCOMPARE(comments->tabs()->currentIndex(), 1);
     }
 
     void screenshotIsFilled()

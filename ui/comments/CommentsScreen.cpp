@@ -62,11 +62,33 @@ QString settingsGroup(const QString &path)
                QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
 }
 
+// Sorts by its number whatever its text says: "44.0" next to "17.4", or
+// "+4.1 (-3.5 to 11.7)", would otherwise sort as text.
+class NumberItem : public QTableWidgetItem
+{
+public:
+    explicit NumberItem(double value)
+        : m_value(value)
+    {
+    }
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        if (const auto *number = dynamic_cast<const NumberItem *>(&other))
+            return m_value < number->m_value;
+        return QTableWidgetItem::operator<(other);
+    }
+
+private:
+    double m_value;
+};
+
 QTableWidgetItem *numberItem(double value, int decimals = 1)
 {
-    auto *item = new QTableWidgetItem;
-    item->setData(Qt::DisplayRole,
-                  decimals == 0 ? QVariant(qint64(value)) : QVariant(std::round(value * 10) / 10));
+    auto *item = new NumberItem(value);
+    if (decimals == 0)
+        item->setData(Qt::DisplayRole, QVariant(qint64(value)));
+    else
+        item->setText(QString::number(value, 'f', decimals));
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;
 }
@@ -433,6 +455,10 @@ QWidget *CommentsScreen::buildThemes()
     split->addWidget(m_chartView);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    // The table's size hint asks for every row: without starting sizes the
+    // chart, laid out while its tab is hidden, is left a sliver.
+    m_chartView->setMinimumHeight(220);
+    split->setSizes({320, 480});
     layout->addWidget(split, 1);
     auto report = [this](const QString &message) { emit statusMessage(message); };
     TableSource table;
@@ -869,6 +895,18 @@ void CommentsScreen::showDetail(qint64 id)
             --m_pending;
             m_detail->setPlainText(message);
         });
+}
+
+QStringList CommentsScreen::partNames() const
+{
+    return {QStringLiteral("tags"), QStringLiteral("themes")};
+}
+
+void CommentsScreen::showPart(const QString &name)
+{
+    const int tab = int(partNames().indexOf(name)) + 1;
+    if (tab > 0)
+        m_tabs->setCurrentIndex(tab);
 }
 
 void CommentsScreen::waitUntilLoaded()

@@ -48,6 +48,9 @@ public:
 
     void setContext(const ScreenContext &context) override;
     void waitUntilLoaded() override;
+    // "tags": the tag manager, rules and suggestions; "themes": the theme drivers.
+    QStringList partNames() const override;
+    void showPart(const QString &name) override;
 
     // The comment-specific filter (the shared part comes from the window).
     CommentFilter commentFilter() const { return m_filter; }

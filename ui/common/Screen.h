@@ -36,6 +36,11 @@ public:
     // so --screenshot and tests capture a filled screen. Default: nothing pending.
     virtual void waitUntilLoaded() {}
 
+    // Parts of the screen (tabs, views) that `--view NAME` shows directly, so
+    // every one of them can be rendered with --screenshot.
+    virtual QStringList partNames() const { return {}; }
+    virtual void showPart(const QString &name) { Q_UNUSED(name) }
+
 signals:
     // Ask the window to show the Comments screen with exactly this filter (drill-down).
     void openCommentsRequested(const nps::ResponseFilter &filter);

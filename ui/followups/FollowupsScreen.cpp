@@ -241,6 +241,12 @@ void FollowupsScreen::setContext(const ScreenContext &context)
     reload();
 }
 
+void FollowupsScreen::showPart(const QString &name)
+{
+    if (name == QLatin1String("sla"))
+        setView(View::SlaReport);
+}
+
 void FollowupsScreen::setView(View view)
 {
     m_view = view;

@@ -36,6 +36,9 @@ public:
 
     void setContext(const ScreenContext &context) override;
     void waitUntilLoaded() override;
+    // "sla": the SLA report.
+    QStringList partNames() const override { return {QStringLiteral("sla")}; }
+    void showPart(const QString &name) override;
 
     void setView(View view);
     View view() const { return m_view; }

@@ -739,7 +739,27 @@ bool MainWindow::selectView(const QString &name)
             return true;
         }
     }
+    for (int index = 0; index < m_screenByView.size(); ++index) {
+        Screen *screen = m_screenByView.at(index);
+        if (screen && screen->partNames().contains(name)) {
+            selectView(View(index));
+            screen->showPart(name);
+            return true;
+        }
+    }
     return false;
+}
+
+QStringList MainWindow::viewNames() const
+{
+    QStringList names;
+    for (const ViewInfo &info : views)
+        names << QString::fromLatin1(info.key);
+    for (Screen *screen : m_screenByView) {
+        if (screen)
+            names += screen->partNames();
+    }
+    return names;
 }
 
 void MainWindow::selectView(View view)

@@ -62,8 +62,10 @@ public:
     QString databasePath() const;
     Database *database() const { return m_database.get(); }
 
-    // Selects a screen by its command-line name ("overview", "segments", ...).
+    // Selects a screen by its command-line name ("overview", "segments", ...)
+    // or a part of one ("themes", "tags", "sla").
     bool selectView(const QString &name);
+    QStringList viewNames() const;
     void selectView(View view);
     View currentView() const;
     // The screen of `view`, or nullptr while that screen is a placeholder.
