@@ -4,6 +4,7 @@
 #include "comments/CommentListModel.h"
 #include "comments/CommentsDialogs.h"
 #include "comments/CommentsScreen.h"
+#include "comments/RuleDialog.h"
 #include "comments/TagService.h"
 #include "comments/ThemeDrivers.h"
 #include "demo/DemoGenerator.h"
@@ -658,6 +659,65 @@ private slots:
         screen.undoStack()->undo();
         screen.waitUntilLoaded();
         QCOMPARE(tagTables(), before);
+    }
+
+    // The rule dialog previews the rule as typed and offers to apply only what
+    // it previewed; applying tags exactly the previewed count, one undo step.
+    void ruleDialogPreviewsBeforeApplying()
+    {
+        qint64 tagId = 0;
+        RulePreview expected;
+        {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            TagService service(db, m_clock);
+            tagId = service.create(QStringLiteral("Rule check"));
+            expected = service.preview(tagId, QStringLiteral("too many clicks"), RuleKind::Phrase);
+        }
+        QVERIFY(expected.newTags > 0);
+        auto carrying = [this, tagId]() {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            return sql::scalar(db.connection(),
+                               QStringLiteral("SELECT count(*) FROM response_tags WHERE tag_id = ?"), {tagId})
+                .toLongLong();
+        };
+        CommentsScreen screen;
+        openScreen(screen);
+        for (QPushButton *b : screen.findChildren<QPushButton *>()) {
+            if (b->text() == QLatin1String("New rule..."))
+                b->click();
+        }
+        auto *dialog = screen.findChild<RuleDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->canApply());
+        dialog->setTag(QStringLiteral("Rule check"));
+        dialog->setPattern(QStringLiteral("too many clicks"), RuleKind::Phrase);
+        QVERIFY(!dialog->canApply()); // not before the preview is in
+        QTRY_VERIFY(dialog->canApply());
+        QVERIFY2(dialog->previewText().contains(QStringLiteral("would tag %1 ").arg(expected.newTags)),
+                 qPrintable(dialog->previewText()));
+        // Editing the pattern withdraws the offer until the new preview is in.
+        dialog->setPattern(QStringLiteral("too many clicks!"), RuleKind::Phrase);
+        QVERIFY(!dialog->canApply());
+        dialog->setPattern(QStringLiteral("too many clicks"), RuleKind::Phrase);
+        QTRY_VERIFY(dialog->canApply());
+
+        QPushButton *apply = nullptr;
+        for (QPushButton *b : dialog->findChildren<QPushButton *>()) {
+            if (b->text() == QLatin1String("Save and apply"))
+                apply = b;
+        }
+        QVERIFY(apply);
+        apply->click();
+        QTRY_COMPARE(carrying(), expected.newTags);
+        QTRY_COMPARE(screen.undoStack()->count(), 1);
+        screen.undoStack()->undo();
+        QCOMPARE(carrying(), 0);
+        screen.waitUntilLoaded();
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        TagService(db, m_clock).remove(tagId);
     }
 
     void themesTableMatchesCore()
