@@ -49,6 +49,9 @@ private slots:
         m_demo = test::makeDemoDatabase(m_dir, QStringLiteral("demo.npsdb"), 1500);
     }
 
+    // Each test starts from files without a remembered filter.
+    void init() { QSettings().remove(QStringLiteral("files/state")); }
+
     void opensWithoutADatabase()
     {
         MainWindow window(nullptr, &m_clock);
@@ -204,6 +207,48 @@ private slots:
         Database db;
         db.open(m_demo, Database::Mode::ExistingOnly);
         QVERIFY(SavedViews(db, m_clock).list().isEmpty());
+    }
+
+    // The filter in force and the saved view chosen come back when the file
+    // opens again; each file keeps its own; screenshot runs ignore them.
+    void filterAndChosenViewKeptPerFile()
+    {
+        const QString other = test::makeDemoDatabase(m_dir, QStringLiteral("other.npsdb"), 300);
+        ResponseFilter filter;
+        filter.activeOnly = true;
+        filter.attributes.insert(QStringLiteral("Plan"), {QStringLiteral("Pro")});
+        {
+            MainWindow window(nullptr, &m_clock);
+            window.setDialogs({{}, {}, [](QWidget *, const QString &, const QString &, const QString &) {
+                                   return QStringLiteral("Pro, active");
+                               }});
+            window.show();
+            QVERIFY(window.openDatabase(m_demo));
+            window.waitUntilLoaded();
+            window.filterBar()->setFilter(filter);
+            emit window.filterBar()->saveViewRequested();
+            QCOMPARE(window.filterBar()->currentViewName(), QStringLiteral("Pro, active"));
+            QVERIFY(window.openDatabase(other));
+            QVERIFY(window.context().filter == ResponseFilter{});
+            window.waitUntilLoaded();
+        }
+        MainWindow again(nullptr, &m_clock);
+        again.show();
+        QVERIFY(again.openDatabase(m_demo));
+        again.waitUntilLoaded();
+        QVERIFY(again.context().filter == filter);
+        QCOMPARE(again.filterBar()->filter(), filter);
+        QCOMPARE(again.filterBar()->currentViewName(), QStringLiteral("Pro, active"));
+        QCOMPARE(again.filterBar()->descriptionText(), QStringLiteral("Showing: ") + filter.describe());
+        QVERIFY(overview(again)->data()->filter == filter);
+
+        MainWindow screenshot(nullptr, &m_clock);
+        screenshot.setPersistent(false);
+        QVERIFY(screenshot.openDatabase(m_demo));
+        QVERIFY(screenshot.context().filter == ResponseFilter{});
+
+        emit again.filterBar()->deleteViewRequested(QStringLiteral("Pro, active"));
+        again.filterBar()->setFilter({});
     }
 
     void shortcutsSwitchScreens()

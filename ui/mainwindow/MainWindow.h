@@ -124,6 +124,10 @@ private:
     void saveCurrentView();
     void deleteSavedView(const QString &name);
     void chooseSavedView(const QString &name);
+    // The filter in force and the saved view chosen, kept per database file
+    // in QSettings and brought back when the file opens again.
+    void rememberFilter();
+    void restoreFilter();
     void focusSearch();
     void importDropped(const QStringList &paths);
     void editOwner();
@@ -133,6 +137,7 @@ private:
     std::unique_ptr<Database> m_database;
     ScreenContext m_context;
     QMap<QString, ResponseFilter> m_savedViews;
+    QString m_restoreViewName; // shown as chosen once the saved views are read
     int m_pendingChoices = 0;
     bool m_persistent = true;
     qint64 m_overdue = -1;
