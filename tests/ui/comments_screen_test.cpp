@@ -12,6 +12,7 @@
 #include "store/Sql.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QImage>
 #include <QListView>
 #include <QMenu>
@@ -718,6 +719,60 @@ private slots:
         Database db;
         db.open(m_path, Database::Mode::ExistingOnly);
         TagService(db, m_clock).remove(tagId);
+    }
+
+    // The reader exports every comment of its filter, with tags and stars, off
+    // the GUI thread; the file says what the database says.
+    void readerExportsCommentsWithTagsAndStars()
+    {
+        CommentsScreen screen;
+        openScreen(screen);
+        CommentFilter starredOnly;
+        starredOnly.starred = true;
+        screen.setCommentFilter(starredOnly);
+        screen.waitUntilLoaded();
+        QTemporaryDir out;
+        const QString path = out.filePath(QStringLiteral("starred.csv"));
+        setSaveFileChooser(
+            [&path](QWidget *, const QString &, const QString &, const QString &) { return path; });
+        QPushButton *button = nullptr;
+        for (QPushButton *b : screen.findChildren<QPushButton *>()) {
+            if (b->accessibleName() == QLatin1String("Export comments"))
+                button = b;
+        }
+        QVERIFY(button);
+        button->click();
+        screen.waitUntilLoaded();
+        setSaveFileChooser({});
+
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        const qint64 starred =
+            sql::scalar(
+                db.connection(),
+                QStringLiteral("SELECT count(*) FROM responses WHERE starred = 1 AND comment IS NOT NULL"
+                               " AND trim(comment) <> ''"))
+                .toLongLong();
+        QVERIFY(starred > 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.constFirst().trimmed(),
+                 QByteArray("id,submitted_at,score,group,wave,starred,tags,attributes,comment"));
+        // Comments may hold line breaks: count records by their ids instead.
+        const QVector<CommentRow> expected = CommentQuery(db).page(starredOnly, 0, 1000);
+        QCOMPARE(qint64(expected.size()), starred);
+        for (const CommentRow &row : expected) {
+            QStringList tags;
+            for (const TagRef &t : row.tags)
+                tags << t.name;
+            const QByteArray prefix = QByteArray::number(row.id) + ',';
+            const auto line = std::find_if(lines.cbegin(), lines.cend(),
+                                           [&](const QByteArray &l) { return l.startsWith(prefix); });
+            QVERIFY2(line != lines.cend(), prefix.constData());
+            QVERIFY(line->contains(",true,"));
+            QVERIFY2(line->contains(tags.join(QStringLiteral("; ")).toUtf8()), line->constData());
+        }
     }
 
     void themesTableMatchesCore()

@@ -5,6 +5,7 @@
 #include "CommentsDialogs.h"
 #include "RuleDialog.h"
 #include "charts/ExportActions.h"
+#include "comments/CommentExport.h"
 #include "common/BackgroundTask.h"
 #include "common/Error.h"
 #include "common/GroupColors.h"
@@ -21,6 +22,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -31,6 +33,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStringListModel>
@@ -200,9 +203,13 @@ QWidget *CommentsScreen::buildReader()
     m_completer->setFilterMode(Qt::MatchContains);
     m_quickTag->setCompleter(m_completer);
     auto *star = new QPushButton(QStringLiteral("\u2605 Star (S)"));
+    auto *exportList = new QPushButton(QStringLiteral("Export..."));
+    exportList->setAccessibleName(QStringLiteral("Export comments"));
+    exportList->setToolTip(QStringLiteral("Every comment of the filter to CSV, with its tags and star"));
     tagging->addWidget(m_pinnedBar, 3);
     tagging->addWidget(m_quickTag, 1);
     tagging->addWidget(star);
+    tagging->addWidget(exportList);
     layout->addLayout(tagging);
 
     auto *split = new QSplitter(Qt::Horizontal);
@@ -247,6 +254,7 @@ QWidget *CommentsScreen::buildReader()
         m_list->setFocus();
     });
     connect(star, &QPushButton::clicked, this, [this]() { toggleStar(); });
+    connect(exportList, &QPushButton::clicked, this, [this]() { exportComments(); });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 showDetail(m_model->idAt(current.row()));
@@ -1328,6 +1336,42 @@ void CommentsScreen::rerunRules()
             }
             emit dataChanged();
             reload();
+        },
+        [this](const QString &message) {
+            --m_pending;
+            emit statusMessage(message);
+        });
+}
+
+void CommentsScreen::exportComments()
+{
+    if (m_context.databasePath.isEmpty())
+        return;
+    const QString path = chooseSaveFile(this, QStringLiteral("Export comments"),
+                                        QStringLiteral("comments.csv"), QStringLiteral("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const CommentFilter filter = m_filter;
+    emit statusMessage(QStringLiteral("Exporting comments..."));
+    ++m_pending;
+    // Page by page on a worker: a million comments neither freeze the window
+    // nor sit in memory at once.
+    runInBackground<qint64>(
+        this, m_context.databasePath,
+        [filter, path](Database &db) {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                throw Error::storage(QStringLiteral("%1: %2").arg(path, file.errorString()));
+            const qint64 rows = CommentExport::writeCsv(db, filter, file);
+            if (!file.commit())
+                throw Error::storage(QStringLiteral("%1: %2").arg(path, file.errorString()));
+            return rows;
+        },
+        [this, path](const qint64 &rows) {
+            --m_pending;
+            emit statusMessage(QStringLiteral("Exported %1 comment(s) with their tags and stars to %2")
+                                   .arg(rows)
+                                   .arg(QDir::toNativeSeparators(path)));
         },
         [this](const QString &message) {
             --m_pending;

@@ -115,6 +115,7 @@ private:
     void openRuleDialog(const QString &pattern, RuleKind kind, const QString &tag = {});
     void rerunRules();
     void deleteRule();
+    void exportComments();
     bool run(const std::function<void()> &action);
 
     ScreenContext m_context;
