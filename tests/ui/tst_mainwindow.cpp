@@ -3,12 +3,15 @@
 #include "comments/CommentsScreen.h"
 #include "common/FilterBar.h"
 #include "common/GroupColors.h"
+#include "followups/FollowupModel.h"
 #include "followups/FollowupQueue.h"
+#include "followups/FollowupsScreen.h"
 #include "importwizard/AttributeWizard.h"
 #include "importwizard/ImportWizard.h"
 #include "mainwindow/MainWindow.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
+#include "store/Sql.h"
 
 #include <QAbstractSpinBox>
 #include <QAccessible>
@@ -21,7 +24,9 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QtTest>
 
@@ -249,6 +254,53 @@ private slots:
 
         emit again.filterBar()->deleteViewRequested(QStringLiteral("Pro, active"));
         again.filterBar()->setFilter({});
+    }
+
+    // The follow-up link in the Comments detail pane opens that follow-up,
+    // in the view that lists it, open or closed.
+    void commentDetailLinkOpensItsFollowup_data()
+    {
+        QTest::addColumn<QString>("statuses");
+        QTest::newRow("open") << QStringLiteral("'new', 'contacted'");
+        QTest::newRow("closed") << QStringLiteral("'resolved', 'wont_fix', 'unreachable'");
+    }
+
+    void commentDetailLinkOpensItsFollowup()
+    {
+        QFETCH(QString, statuses);
+        qint64 followup = 0;
+        {
+            Database db;
+            db.open(m_demo, Database::Mode::ExistingOnly);
+            followup =
+                sql::scalar(db.connection(),
+                            QStringLiteral("SELECT f.id FROM followups f WHERE f.list = 'detractor' AND"
+                                           " f.tracked = 1 AND f.status IN (%1) ORDER BY f.id LIMIT 1")
+                                .arg(statuses))
+                    .toLongLong();
+        }
+        QVERIFY(followup > 0);
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        QVERIFY(window.openDatabase(m_demo));
+        window.selectView(MainWindow::View::Comments);
+        window.waitUntilLoaded();
+        QTextBrowser *detail = nullptr;
+        for (QTextBrowser *browser : window.findChildren<QTextBrowser *>()) {
+            if (browser->accessibleName() == QLatin1String("Comment detail"))
+                detail = browser;
+        }
+        QVERIFY(detail);
+        emit detail->anchorClicked(QUrl(QStringLiteral("followup:%1").arg(followup)));
+        QCOMPARE(window.currentView(), MainWindow::View::Followups);
+        auto *followups = qobject_cast<FollowupsScreen *>(window.screen(MainWindow::View::Followups));
+        QVERIFY(followups);
+        QTRY_COMPARE(followups->currentId(), followup);
+        followups->waitUntilLoaded();
+        QCOMPARE(followups->currentId(), followup);
+        const QModelIndex current = followups->table()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(current.data(FollowupModel::IdRole).toLongLong(), followup);
     }
 
     void shortcutsSwitchScreens()

@@ -338,6 +338,32 @@ void FollowupsScreen::reload()
         });
 }
 
+void FollowupsScreen::showFollowup(qint64 id)
+{
+    if (m_context.databasePath.isEmpty() || !m_context.clock)
+        return;
+    const Clock *clock = m_context.clock;
+    ++m_pending;
+    runInBackground<View>(
+        this, m_context.databasePath,
+        [id, clock](Database &db) {
+            const FollowupItem item = FollowupQueue(db, *clock).item(id);
+            if (item.status != FollowupStatus::New && item.status != FollowupStatus::Contacted)
+                return View::Closed;
+            return item.list == QLatin1String("passive") ? View::Passives : View::AllOpen;
+        },
+        [this, id](const View &view) {
+            --m_pending;
+            // The reload that setView starts selects the current id once it is listed.
+            m_currentId = id;
+            setView(view);
+        },
+        [this](const QString &error) {
+            --m_pending;
+            emit statusMessage(error);
+        });
+}
+
 void FollowupsScreen::selectItem(qint64 id)
 {
     const int row = m_model->rowOf(id);

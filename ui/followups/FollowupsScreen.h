@@ -61,6 +61,9 @@ public:
     QTableView *table() const { return m_table; }
     qint64 currentId() const { return m_currentId; }
     void selectItem(qint64 id);
+    // Shows the item in the view that lists it (open, closed or passives) and
+    // selects it: the Comments detail pane's link lands here.
+    void showFollowup(qint64 id);
 
     // Actions on the current item (what the buttons do).
     void takeNext();

@@ -319,6 +319,13 @@ void MainWindow::buildUi()
                 }
                 refreshFollowupCounts();
             });
+            if (auto *comments = qobject_cast<CommentsScreen *>(screen)) {
+                connect(comments, &CommentsScreen::openFollowupRequested, this, [this](qint64 id) {
+                    selectView(View::Followups);
+                    if (auto *followups = qobject_cast<FollowupsScreen *>(this->screen(View::Followups)))
+                        followups->showFollowup(id);
+                });
+            }
             if (auto *followups = qobject_cast<FollowupsScreen *>(screen)) {
                 connect(followups, &FollowupsScreen::itemsBecameOverdue, this, &MainWindow::notifyOverdue);
                 connect(followups, &FollowupsScreen::queueCountsChanged, this,
