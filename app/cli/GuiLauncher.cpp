@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <cstdio>
 
 namespace nps::cli {
@@ -130,6 +131,13 @@ int launchGui(int &argc, char *argv[])
         fail(window.errorText());
         return 2;
     }
+
+    // Screens query on the global thread pool; a query still running when the
+    // application object goes would run on in an unloaded SQL driver.
+    struct WaitForQueries
+    {
+        ~WaitForQueries() { QThreadPool::globalInstance()->waitForDone(); }
+    } waitForQueries;
 
     if (screenshot) {
         const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));

@@ -527,7 +527,19 @@ void CommentsScreen::setContext(const ScreenContext &context)
     }
     m_filter.base = context.filter;
     syncControls();
-    reload();
+    // Hidden, it waits until shown: a filter change or a large file opening
+    // must not queue comment counts and theme drivers ahead of the screen in view.
+    if (isVisible())
+        reload();
+    else
+        m_stale = true;
+}
+
+void CommentsScreen::showEvent(QShowEvent *event)
+{
+    Screen::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void CommentsScreen::restoreState()
@@ -606,6 +618,7 @@ void CommentsScreen::filterControlsChanged()
 
 void CommentsScreen::reload()
 {
+    m_stale = false;
     m_model->setQuery(m_context.databasePath, m_filter);
     showDetail(0);
     if (m_context.databasePath.isEmpty()) {
@@ -919,6 +932,8 @@ void CommentsScreen::showPart(const QString &name)
 
 void CommentsScreen::waitUntilLoaded()
 {
+    if (m_stale)
+        reload();
     for (int i = 0; i < 3000 && (m_pending > 0 || m_model->isLoading()); ++i) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         QThread::msleep(2);

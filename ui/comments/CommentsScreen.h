@@ -91,6 +91,7 @@ private:
     QWidget *buildTagManager();
     QWidget *buildThemes();
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
     void reload();
     void reloadTags();
@@ -130,6 +131,7 @@ private:
     qint64 m_restoreId = 0; // the comment to show once its page is in
     qint64 m_detailId = 0;  // what the detail pane shows
     int m_pending = 0;
+    bool m_stale = false; // the context changed while hidden: reload when shown
 
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_search = nullptr;

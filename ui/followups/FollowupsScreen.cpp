@@ -238,7 +238,19 @@ void FollowupsScreen::setContext(const ScreenContext &context)
         m_current.reset();
         m_lastOverdue = -1;
     }
-    reload();
+    // Hidden, it waits until shown: opening a large file must not queue the
+    // whole follow-up queue ahead of the Overview on the worker threads.
+    if (isVisible())
+        reload();
+    else
+        m_stale = true;
+}
+
+void FollowupsScreen::showEvent(QShowEvent *event)
+{
+    Screen::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void FollowupsScreen::showPart(const QString &name)
@@ -266,6 +278,8 @@ void FollowupsScreen::setOwnerName(const QString &name)
 
 void FollowupsScreen::waitUntilLoaded()
 {
+    if (m_stale)
+        reload();
     while (m_pending > 0)
         QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
 }
@@ -274,6 +288,7 @@ void FollowupsScreen::reload()
 {
     if (m_context.databasePath.isEmpty() || !m_context.clock)
         return;
+    m_stale = false;
     // The window's "Your name" action edits the same key.
     const QString saved = QSettings().value(ownerKey).toString();
     if (!saved.isEmpty())

@@ -81,6 +81,9 @@ signals:
     // Items became overdue while the window was open (for a tray notification).
     void itemsBecameOverdue(int count);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void buildUi();
     void reload();
@@ -98,6 +101,7 @@ private:
     qint64 m_currentId = 0;
     std::optional<FollowupItem> m_current;
     int m_pending = 0;
+    bool m_stale = false; // the context changed while hidden: reload when shown
     quint64 m_generation = 0;
     int m_lastOverdue = -1;
     QStringList m_rootCauses;
