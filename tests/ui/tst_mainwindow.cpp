@@ -1,5 +1,6 @@
 #include "UiFixture.h"
 #include "analysis/AnalysisService.h"
+#include "comments/CommentListModel.h"
 #include "comments/CommentsScreen.h"
 #include "common/FilterBar.h"
 #include "common/GroupColors.h"
@@ -27,6 +28,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QtTest>
 
@@ -301,6 +303,30 @@ private slots:
         const QModelIndex current = followups->table()->currentIndex();
         QVERIFY(current.isValid());
         QCOMPARE(current.data(FollowupModel::IdRole).toLongLong(), followup);
+    }
+
+    // Opening a file queries for the screen in view only: the Comments and
+    // Follow-ups screens load when first shown.
+    void hiddenScreensWaitUntilShown()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        window.selectView(MainWindow::View::Overview);
+        QVERIFY(window.openDatabase(m_demo));
+        window.waitUntilLoaded();
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        auto *comments = qobject_cast<CommentsScreen *>(window.screen(MainWindow::View::Comments));
+        auto *followups = qobject_cast<FollowupsScreen *>(window.screen(MainWindow::View::Followups));
+        QVERIFY(comments && followups);
+        QCOMPARE(comments->model()->rowCount(), 0);
+        QCOMPARE(followups->model()->rowCount(), 0);
+        window.selectView(MainWindow::View::Comments);
+        window.waitUntilLoaded();
+        QVERIFY(comments->model()->rowCount() > 0);
+        window.selectView(MainWindow::View::Followups);
+        window.waitUntilLoaded();
+        QVERIFY(followups->model()->rowCount() > 0);
     }
 
     void shortcutsSwitchScreens()
