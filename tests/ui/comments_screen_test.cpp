@@ -322,6 +322,26 @@ private slots:
         QCOMPARE(again.model()->idAt(again.listView()->currentIndex().row()), remembered);
         for (int row = 0; row < again.model()->rowCount(); ++row)
             QVERIFY(again.model()->index(row).data(CommentListModel::ScoreRole).toInt() <= 6);
+
+        // A screenshot run reads what was left but writes nothing back.
+        {
+            CommentsScreen screenshot;
+            screenshot.resize(1200, 800);
+            screenshot.show();
+            ScreenContext context;
+            context.databasePath = m_path;
+            context.clock = &m_clock;
+            context.persistent = false;
+            screenshot.setContext(context);
+            screenshot.waitUntilLoaded();
+            QCOMPARE(screenshot.commentFilter().search, QStringLiteral("slow"));
+            screenshot.setCommentFilter({});
+            screenshot.waitUntilLoaded();
+        }
+        CommentsScreen after;
+        openScreen(after);
+        QCOMPARE(after.commentFilter().search, QStringLiteral("slow"));
+        QCOMPARE(after.model()->idAt(after.listView()->currentIndex().row()), remembered);
     }
 
     void deleteAsksWithCount()

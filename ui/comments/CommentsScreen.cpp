@@ -559,7 +559,7 @@ void CommentsScreen::restoreState()
 
 void CommentsScreen::saveState()
 {
-    if (m_context.databasePath.isEmpty())
+    if (m_context.databasePath.isEmpty() || !m_context.persistent)
         return;
     QSettings settings;
     settings.beginGroup(settingsGroup(m_context.databasePath));

@@ -19,6 +19,9 @@ struct ScreenContext
     ResponseFilter filter;
     const Clock *clock = nullptr;
     double confidence = 0.95; // of every interval and significance test shown
+    // False for --screenshot runs: screens read what the user left (a search,
+    // a reading position) but write nothing back.
+    bool persistent = true;
 };
 
 // A page of the main window. The window calls setContext() whenever the

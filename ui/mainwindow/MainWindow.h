@@ -88,7 +88,11 @@ public:
     void setDialogs(WindowDialogs dialogs);
     // Off for --screenshot runs: opening a file there must not change the
     // user's recent files, last file or window geometry.
-    void setPersistent(bool persistent) { m_persistent = persistent; }
+    void setPersistent(bool persistent)
+    {
+        m_persistent = persistent;
+        m_context.persistent = persistent;
+    }
 
     // Files chosen with File > Import Survey... or File > Import Attributes...:
     // opens the survey or the attribute wizard on the first one.
