@@ -680,6 +680,20 @@ private slots:
         screen.undoStack()->undo();
         screen.waitUntilLoaded();
         QCOMPARE(tagTables(), before);
+
+        // The parent, too: "Pricing" under "Product", and back.
+        dialogs.choices << QStringLiteral("Product");
+        manageTag(screen, QStringLiteral("Pricing"), QStringLiteral("Parent..."));
+        {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            TagService service(db);
+            QCOMPARE(service.tagByName(QStringLiteral("Pricing"))->parentId,
+                     std::optional<qint64>(service.tagByName(QStringLiteral("Product"))->id));
+        }
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), before);
     }
 
     // The rule dialog previews the rule as typed and offers to apply only what

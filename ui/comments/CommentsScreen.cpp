@@ -339,14 +339,15 @@ QWidget *CommentsScreen::buildTagManager()
     tagsBox->addWidget(m_tagTable, 1);
     auto *tagButtons = new QGridLayout;
     const std::pair<const char *, void (CommentsScreen::*)()> actions[] = {
-        {"New...", &CommentsScreen::newTag},          {"Rename...", &CommentsScreen::renameTag},
-        {"Colour...", &CommentsScreen::recolorTag},   {"Pin to key...", &CommentsScreen::pinTag},
-        {"Merge into...", &CommentsScreen::mergeTag}, {"Delete...", &CommentsScreen::deleteTag}};
+        {"New...", &CommentsScreen::newTag},        {"Rename...", &CommentsScreen::renameTag},
+        {"Colour...", &CommentsScreen::recolorTag}, {"Parent...", &CommentsScreen::reparentTag},
+        {"Pin to key...", &CommentsScreen::pinTag}, {"Merge into...", &CommentsScreen::mergeTag},
+        {"Delete...", &CommentsScreen::deleteTag}};
     int position = 0;
     for (const auto &[label, slot] : actions) {
         auto *button = new QPushButton(QString::fromLatin1(label));
         connect(button, &QPushButton::clicked, this, [this, slot = slot]() { (this->*slot)(); });
-        tagButtons->addWidget(button, position / 3, position % 3);
+        tagButtons->addWidget(button, position / 4, position % 4);
         ++position;
     }
     tagsBox->addLayout(tagButtons);
@@ -1222,6 +1223,32 @@ void CommentsScreen::recolorTag()
     if (run([&]() { m_tagService->setColor(tag->id, *color); })) {
         push(new RecolorTagCommand(*this, *tag, *color));
         tagEdited(tag->id);
+    }
+}
+
+void CommentsScreen::reparentTag()
+{
+    const auto tag = selectedManagerTag();
+    if (!tag || !m_tagService)
+        return;
+    // One level of hierarchy: only top-level tags can be parents.
+    QStringList parents{QStringLiteral("(none)")};
+    for (const Tag &t : std::as_const(m_tagList))
+        if (!t.parentId && t.id != tag->id)
+            parents << t.name;
+    const auto parent = m_dialogs->choose(this, QStringLiteral("Parent tag"),
+                                          QStringLiteral("Parent of '%1':").arg(tag->name), parents);
+    if (!parent)
+        return;
+    std::optional<qint64> parentId;
+    for (const Tag &t : std::as_const(m_tagList))
+        if (!t.parentId && t.name == *parent)
+            parentId = t.id;
+    if (parentId == tag->parentId)
+        return;
+    if (run([&]() { m_tagService->setParent(tag->id, parentId); })) {
+        push(new ReparentTagCommand(*this, *tag, parentId));
+        tagsRestructured();
     }
 }
 

@@ -110,6 +110,7 @@ private:
     void newTag();
     void renameTag();
     void recolorTag();
+    void reparentTag();
     void pinTag();
     void mergeTag();
     void deleteTag();

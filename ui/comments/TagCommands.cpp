@@ -209,6 +209,26 @@ void RecolorTagCommand::backward()
     m_editor.tagEdited(m_tagId);
 }
 
+ReparentTagCommand::ReparentTagCommand(TagEditor &editor, const Tag &tag, std::optional<qint64> newParent)
+    : AppliedTagCommand(editor, QStringLiteral("Parent of tag %1").arg(tag.name))
+    , m_tagId(tag.id)
+    , m_oldParent(tag.parentId)
+    , m_newParent(newParent)
+{
+}
+
+void ReparentTagCommand::forward()
+{
+    m_editor.tagService().setParent(m_tagId, m_newParent);
+    m_editor.tagsRestructured();
+}
+
+void ReparentTagCommand::backward()
+{
+    m_editor.tagService().setParent(m_tagId, m_oldParent);
+    m_editor.tagsRestructured();
+}
+
 PinTagCommand::PinTagCommand(TagEditor &editor, const Tag &tag, int newSlot,
                              std::optional<qint64> previousHolder)
     : AppliedTagCommand(editor, newSlot > 0

@@ -158,6 +158,22 @@ private:
     QString m_newColor;
 };
 
+// A tag moved under another tag (one level) or back to the top.
+class ReparentTagCommand : public AppliedTagCommand
+{
+public:
+    ReparentTagCommand(TagEditor &editor, const Tag &tag, std::optional<qint64> newParent);
+
+protected:
+    void forward() override;
+    void backward() override;
+
+private:
+    qint64 m_tagId;
+    std::optional<qint64> m_oldParent;
+    std::optional<qint64> m_newParent;
+};
+
 // Pinning takes the number key from the tag that had it; undo gives it back
 // and returns the tag to its own former key.
 class PinTagCommand : public AppliedTagCommand
