@@ -85,7 +85,8 @@ private slots:
         test::CommentFixture fx;
         QVector<test::FixtureComment> rows;
         for (int i = 0; i < 40; ++i) {
-            rows.append({2, QStringLiteral("the outage lost our data, support slow")});
+            rows.append(
+                {2, QStringLiteral("the outage lost our data, support slow, too expensive at 30 per seat")});
             rows.append({10, QStringLiteral("the reports are great, support fast")});
         }
         fx.add(rows);
@@ -104,6 +105,11 @@ private slots:
         QVERIFY(!d.contains(QStringLiteral("support"))); // in both groups: not distinctive
         QVERIFY(!p.contains(QStringLiteral("support")));
         QVERIFY(!d.contains(QStringLiteral("the")));
+        // Words that say nothing alone stay out; their phrases stay in.
+        QVERIFY(!d.contains(QStringLiteral("too")));
+        QVERIFY(!d.contains(QStringLiteral("30")));
+        QVERIFY(d.contains(QStringLiteral("too expensive")));
+        QVERIFY(!d.contains(QStringLiteral("30 per")));
         QVERIFY(r.detractor.first().zScore > 1.96);
         QVERIFY(r.promoter.first().zScore < -1.96);
     }
