@@ -727,9 +727,11 @@ void CommentsScreen::showTags(const QVector<Tag> &tags, const QVector<TagRule> &
 void CommentsScreen::reloadThemes()
 {
     const CommentFilter filter = m_filter;
+    const double confidence = m_context.confidence;
     ++m_pending;
     runInBackground<ThemeDriversResult>(
-        this, m_context.databasePath, [filter](Database &db) { return ThemeDrivers::compute(db, filter); },
+        this, m_context.databasePath,
+        [filter, confidence](Database &db) { return ThemeDrivers::compute(db, filter, confidence); },
         [this](const ThemeDriversResult &r) {
             --m_pending;
             showThemes(r);
@@ -744,6 +746,8 @@ void CommentsScreen::showThemes(const ThemeDriversResult &result)
                                 .arg(result.overallNps, 0, 'f', 1)
                                 .arg(result.total)
                                 .arg(m_context.filter.describe()));
+    m_themes->horizontalHeaderItem(9)->setText(
+        QStringLiteral("vs overall (%1% CI)").arg(result.confidence * 100, 0, 'g', 3));
     m_themes->setSortingEnabled(false);
     m_themes->setRowCount(int(result.drivers.size()));
     for (int i = 0; i < result.drivers.size(); ++i) {

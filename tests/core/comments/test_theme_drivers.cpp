@@ -51,8 +51,15 @@ private slots:
         QCOMPARE(d.nps, -50.0);
         QCOMPARE(d.difference, -70.0);
         QCOMPARE(d.npsWithoutDetractors, 50.0);
-        QVERIFY(qAbs(d.differenceLow - -95.7986041) < 1e-4);
-        QVERIFY(qAbs(d.differenceHigh - -8.5151213) < 1e-4);
+        // z = 1.959964 (two-sided 95%), as every interval of the app.
+        QVERIFY(qAbs(d.differenceLow - -95.7978022) < 1e-4);
+        QVERIFY(qAbs(d.differenceHigh - -8.5159232) < 1e-4);
+        // The window's confidence level reaches the interval: at 99% it is wider
+        // (z = 2.575829) around the same centre.
+        const ThemeDriversResult r99 = ThemeDrivers::compute(fx.db, CommentFilter{}, 0.99);
+        QCOMPARE(r99.confidence, 0.99);
+        QVERIFY(qAbs(r99.drivers.first().differenceLow - -109.5107792) < 1e-4);
+        QVERIFY(qAbs(r99.drivers.first().differenceHigh - 5.1970538) < 1e-4);
         QVERIFY(!d.reliable);
 
         const DataTable table = ThemeDrivers::toTable(r);
