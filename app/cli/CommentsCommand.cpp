@@ -1,9 +1,7 @@
 #include "CommandContext.h"
 #include "Commands.h"
-#include "comments/CommentQuery.h"
+#include "comments/CommentExport.h"
 #include "common/Error.h"
-
-#include <QDateTime>
 
 namespace nps::cli {
 
@@ -68,36 +66,11 @@ int runComments(CommandContext &context)
         throw Error::usage(QStringLiteral("--limit needs a whole number, 0 for all"));
     const CommentFilter filter = commentFilter(context, parser);
     Database &db = context.database(parser);
-    CommentQuery query(db);
-
     DataTable table;
-    table.columns = {QStringLiteral("id"),    QStringLiteral("submitted_at"), QStringLiteral("score"),
-                     QStringLiteral("group"), QStringLiteral("wave"),         QStringLiteral("starred"),
-                     QStringLiteral("tags"),  QStringLiteral("attributes"),   QStringLiteral("comment")};
-    qint64 before = 0;
-    qint64 written = 0;
+    table.columns = CommentExport::columns();
     // Keyset pages: memory stays bounded by the output, never by the database.
-    while (limit == 0 || written < limit) {
-        const int pageSize = int(limit == 0 ? 1000 : std::min<qint64>(1000, limit - written));
-        const QVector<CommentRow> rows = query.page(filter, before, pageSize);
-        for (const CommentRow &row : rows) {
-            QStringList tags, attrs;
-            for (const TagRef &t : row.tags)
-                tags << t.name;
-            for (const auto &a : row.attributes)
-                attrs << QStringLiteral("%1=%2").arg(a.first, a.second);
-            table.addRow({row.id,
-                          row.submittedAt
-                              ? QDateTime::fromSecsSinceEpoch(*row.submittedAt, Qt::UTC).toString(Qt::ISODate)
-                              : QString(),
-                          row.score, npsGroupName(npsGroupOf(row.score)), row.wave, row.starred,
-                          tags.join(QStringLiteral("; ")), attrs.join(QStringLiteral("; ")), row.comment});
-            before = row.id;
-        }
-        written += rows.size();
-        if (rows.size() < pageSize)
-            break;
-    }
+    CommentExport::forEachPage(db, filter, limit,
+                               [&table](const DataTable &page) { table.rows += page.rows; });
     context.print(table, context.format(parser));
     return 0;
 }

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <cstdio>
 
 namespace nps::cli {
@@ -77,7 +78,8 @@ int launchGui(int &argc, char *argv[])
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Open a generated demo database.")});
     parser.addOption(
         {QStringLiteral("view"),
-         QStringLiteral("Screen to show: overview, segments, trends, comments, followups, imports."),
+         QStringLiteral("Screen to show: overview, segments, trends, comments, followups, imports; or a part "
+                        "of one: tags, themes (Comments), sla (Follow-ups)."),
          QStringLiteral("NAME"), QStringLiteral("overview")});
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and exit."),
                       QStringLiteral("FILE.png")});
@@ -116,9 +118,8 @@ int launchGui(int &argc, char *argv[])
     // Without --view the window comes back on the screen the user left it on.
     if ((parser.isSet(QStringLiteral("view")) || screenshot) &&
         !window.selectView(parser.value(QStringLiteral("view")))) {
-        fail(
-            QStringLiteral("unknown view '%1' (use overview, segments, trends, comments, followups, imports)")
-                .arg(parser.value(QStringLiteral("view"))));
+        fail(QStringLiteral("unknown view '%1' (use %2)")
+                 .arg(parser.value(QStringLiteral("view")), window.viewNames().join(QStringLiteral(", "))));
         return 1;
     }
     if (path.isEmpty() && !screenshot) {
@@ -130,6 +131,13 @@ int launchGui(int &argc, char *argv[])
         fail(window.errorText());
         return 2;
     }
+
+    // Screens query on the global thread pool; a query still running when the
+    // application object goes would run on in an unloaded SQL driver.
+    struct WaitForQueries
+    {
+        ~WaitForQueries() { QThreadPool::globalInstance()->waitForDone(); }
+    } waitForQueries;
 
     if (screenshot) {
         const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));

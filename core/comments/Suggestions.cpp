@@ -35,6 +35,36 @@ const QSet<QString> &stopWords()
     return words;
 }
 
+// Words that say nothing alone but carry a phrase ("too expensive", "per
+// seat", "not working"): never suggested on their own, nor as a pair of two.
+const QSet<QString> &weakWords()
+{
+    static const QSet<QString> words = [] {
+        const char *const list[] = {"too",   "very",  "not",   "no",   "what",  "when",  "how",    "why",
+                                    "which", "who",   "all",   "any",  "some",  "more",  "most",   "less",
+                                    "than",  "just",  "only",  "can",  "could", "would", "will",   "should",
+                                    "do",    "does",  "did",   "been", "get",   "got",   "went",   "go",
+                                    "if",    "about", "out",   "up",   "into",  "after", "before", "without",
+                                    "per",   "every", "there", "here", "one",   "pour",  "pas",    "muy",
+                                    "con",   "sin",   "por",   "para"};
+        QSet<QString> s;
+        for (const char *w : list)
+            s.insert(QString::fromLatin1(w));
+        return s;
+    }();
+    return words;
+}
+
+// A number alone ("30") is a detail of one comment, not a theme.
+bool isWeak(const QString &word)
+{
+    if (weakWords().contains(word))
+        return true;
+    bool number = false;
+    word.toDouble(&number);
+    return number;
+}
+
 QStringList tokens(const QString &text)
 {
     const QString folded = foldForMatching(text);
@@ -90,9 +120,11 @@ SuggestionResult Suggestions::compute(Database &db, const CommentFilter &filter,
         const QStringList words = tokens(q.value(1).toString());
         QStringList grams;
         for (int i = 0; i < words.size(); ++i) {
-            if (!stop.contains(words.at(i)) && words.at(i).size() > 1)
+            const bool weak = isWeak(words.at(i));
+            if (!stop.contains(words.at(i)) && !weak && words.at(i).size() > 1)
                 grams << words.at(i);
-            if (i + 1 < words.size() && !(stop.contains(words.at(i)) || stop.contains(words.at(i + 1))))
+            if (i + 1 < words.size() && !(stop.contains(words.at(i)) || stop.contains(words.at(i + 1))) &&
+                !(weak && isWeak(words.at(i + 1))))
                 grams << words.at(i) + QLatin1Char(' ') + words.at(i + 1);
         }
         for (const QString &g : std::as_const(grams)) {
@@ -155,7 +187,8 @@ QString Suggestions::methodTooltip()
         "pseudo-counts proportional to its frequency in all comments, and the difference is divided by its "
         "standard error (a z-score). Only terms with |z| > 1.96 are listed, so rare words need strong "
         "evidence and "
-        "common words do not rank high just by being common. Common function words are skipped.");
+        "common words do not rank high just by being common. Common function words are skipped, and words "
+        "that say nothing alone (too, per, not, numbers) appear only inside phrases.");
 }
 
 } // namespace nps

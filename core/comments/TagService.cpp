@@ -747,11 +747,19 @@ qint64 TagService::applyRule(qint64 ruleId, QVector<qint64> *addedIds)
     return added;
 }
 
-qint64 TagService::applyAllRules()
+qint64 TagService::applyAllRules(QVector<RuleRun> *runs)
 {
     qint64 total = 0;
-    for (const TagRule &rule : rules())
-        total += applyRule(rule.id);
+    for (const TagRule &rule : rules()) {
+        if (!runs) {
+            total += applyRule(rule.id);
+            continue;
+        }
+        RuleRun run{rule.id, rule.tagId, {}};
+        total += applyRule(rule.id, &run.added);
+        if (!run.added.isEmpty())
+            runs->append(std::move(run));
+    }
     return total;
 }
 

@@ -136,8 +136,16 @@ public:
     // responses it newly tagged and remembers when and how many.
     // `addedIds`, when given, receives the responses it tagged (for undo).
     qint64 applyRule(qint64 ruleId, QVector<qint64> *addedIds = nullptr);
+    // What one stored rule added when all were re-run.
+    struct RuleRun
+    {
+        qint64 ruleId = 0;
+        qint64 tagId = 0;
+        QVector<qint64> added;
+    };
     // Re-runs every stored rule (after an import); returns the total added.
-    qint64 applyAllRules();
+    // `runs`, when given, receives what each rule tagged (for undo).
+    qint64 applyAllRules(QVector<RuleRun> *runs = nullptr);
 
 private:
     // Calls `hit(id, comment)` for each comment the pattern matches that does

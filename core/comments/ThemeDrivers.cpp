@@ -1,6 +1,7 @@
 #include "ThemeDrivers.h"
 
 #include "CommentQuery.h"
+#include "analysis/NpsMath.h"
 #include "store/Database.h"
 #include "store/Sql.h"
 
@@ -41,9 +42,11 @@ double pct(qint64 part, qint64 whole)
 
 } // namespace
 
-ThemeDriversResult ThemeDrivers::compute(Database &db, const CommentFilter &filter)
+ThemeDriversResult ThemeDrivers::compute(Database &db, const CommentFilter &filter, double confidence)
 {
     ThemeDriversResult result;
+    result.confidence = confidence;
+    const double z = zForConfidence(confidence);
     const SqlCondition c = buildCondition(filter.base, QStringLiteral("r"));
     const QSqlDatabase conn = db.connection();
     QSqlQuery totals =
@@ -146,8 +149,8 @@ ThemeDriversResult ThemeDrivers::compute(Database &db, const CommentFilter &filt
             const double se = 100.0 * (1.0 - f) * std::sqrt(t.variance / t.n + r.variance / r.n);
             // A difference from the overall can only range over what keeps the
             // tagged NPS within -100..100.
-            d.differenceLow = std::max(-100.0 - result.overallNps, centre - 1.96 * se);
-            d.differenceHigh = std::min(100.0 - result.overallNps, centre + 1.96 * se);
+            d.differenceLow = std::max(-100.0 - result.overallNps, centre - z * se);
+            d.differenceHigh = std::min(100.0 - result.overallNps, centre + z * se);
         }
         d.npsWithoutDetractors =
             npsOf(result.promoters, result.detractors - d.detractors, result.total - d.detractors);
@@ -191,8 +194,8 @@ QString ThemeDrivers::methodTooltip()
     return QStringLiteral("Mentions: tagged responses per group, and the share of that group's commented "
                           "responses carrying the tag. "
                           "NPS: of the tagged responses. Difference: tagged NPS minus the overall NPS of the "
-                          "filter, with a 95% "
-                          "interval from the tagged-vs-rest comparison (adjusted Wald: n+3, counts+3/4); "
+                          "filter, with its interval (95% unless another confidence level is chosen) "
+                          "from the tagged-vs-rest comparison (adjusted Wald: n+3, counts+3/4); "
                           "below 30 responses a row is "
                           "marked unreliable. Without its detractors: the overall NPS if this theme's "
                           "detractors had not answered.");

@@ -43,6 +43,7 @@ struct ThemeDriversResult
     qint64 commentedPassives = 0;
     qint64 commentedPromoters = 0;
     double overallNps = 0;
+    double confidence = 0.95;     // of every difference interval
     QVector<ThemeDriver> drivers; // by number of tagged responses, descending
 };
 
@@ -56,7 +57,8 @@ struct ThemeDriversResult
 class ThemeDrivers
 {
 public:
-    static ThemeDriversResult compute(Database &db, const CommentFilter &filter);
+    // `confidence`: the level of the difference intervals, as everywhere in the app.
+    static ThemeDriversResult compute(Database &db, const CommentFilter &filter, double confidence = 0.95);
     static DataTable toTable(const ThemeDriversResult &result);
     static QString methodTooltip();
 };

@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -61,6 +62,8 @@ double openUntilFilled(const QString &path)
         std::fprintf(stderr, "the overview was not filled\n");
         std::exit(2);
     }
+    // Queries still running for this window must not slow the next run.
+    QThreadPool::globalInstance()->waitForDone();
     return ms;
 }
 

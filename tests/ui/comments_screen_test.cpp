@@ -1,8 +1,10 @@
 #include "../core/comments/CommentFixture.h"
+#include "charts/ExportActions.h"
 #include "clock/Clock.h"
 #include "comments/CommentListModel.h"
 #include "comments/CommentsDialogs.h"
 #include "comments/CommentsScreen.h"
+#include "comments/RuleDialog.h"
 #include "comments/TagService.h"
 #include "comments/ThemeDrivers.h"
 #include "demo/DemoGenerator.h"
@@ -10,13 +12,17 @@
 #include "store/Sql.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QImage>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -50,6 +56,13 @@ public:
         if (choices.isEmpty())
             return std::nullopt;
         return choices.takeFirst();
+    }
+    QStringList colors;
+    std::optional<QString> color(QWidget *, const QString &) override
+    {
+        if (colors.isEmpty())
+            return std::nullopt;
+        return colors.takeFirst();
     }
 };
 
@@ -309,6 +322,26 @@ private slots:
         QCOMPARE(again.model()->idAt(again.listView()->currentIndex().row()), remembered);
         for (int row = 0; row < again.model()->rowCount(); ++row)
             QVERIFY(again.model()->index(row).data(CommentListModel::ScoreRole).toInt() <= 6);
+
+        // A screenshot run reads what was left but writes nothing back.
+        {
+            CommentsScreen screenshot;
+            screenshot.resize(1200, 800);
+            screenshot.show();
+            ScreenContext context;
+            context.databasePath = m_path;
+            context.clock = &m_clock;
+            context.persistent = false;
+            screenshot.setContext(context);
+            screenshot.waitUntilLoaded();
+            QCOMPARE(screenshot.commentFilter().search, QStringLiteral("slow"));
+            screenshot.setCommentFilter({});
+            screenshot.waitUntilLoaded();
+        }
+        CommentsScreen after;
+        openScreen(after);
+        QCOMPARE(after.commentFilter().search, QStringLiteral("slow"));
+        QCOMPARE(after.model()->idAt(after.listView()->currentIndex().row()), remembered);
     }
 
     void deleteAsksWithCount()
@@ -486,6 +519,296 @@ private slots:
         QVERIFY(screen.minimumSizeHint().height() <= 640);
     }
 
+    // The theme drivers export like every other table and chart: through the
+    // shared menus, CSV with one line per theme, the chart as PNG and SVG.
+    void themesExportLikeOtherTables()
+    {
+        CommentsScreen screen;
+        openScreen(screen);
+        screen.setCommentFilter({});
+        screen.waitUntilLoaded();
+        QTemporaryDir out;
+        QString nextPath;
+        setSaveFileChooser(
+            [&nextPath](QWidget *, const QString &, const QString &, const QString &) { return nextPath; });
+        QStringList messages;
+        connect(&screen, &Screen::statusMessage, &screen, [&messages](const QString &m) { messages << m; });
+        auto action = [&screen](const QString &button, const QString &prefix) -> QAction * {
+            for (QToolButton *b : screen.findChildren<QToolButton *>()) {
+                if (b->accessibleName() != button || !b->menu())
+                    continue;
+                for (QAction *a : b->menu()->actions())
+                    if (a->text().startsWith(prefix))
+                        return a;
+            }
+            return nullptr;
+        };
+        QAction *csv = action(QStringLiteral("Export theme drivers table"), QStringLiteral("Save as CSV"));
+        QAction *png =
+            action(QStringLiteral("Export theme drivers chart"), QStringLiteral("PNG 1280 x 720..."));
+        QAction *svg = action(QStringLiteral("Export theme drivers chart"), QStringLiteral("SVG"));
+        QVERIFY(csv && png && svg);
+
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        const ThemeDriversResult expected = ThemeDrivers::compute(db, CommentFilter{});
+        QVERIFY(!expected.drivers.isEmpty());
+        nextPath = out.filePath(QStringLiteral("themes.csv"));
+        csv->trigger();
+        QFile file(nextPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        for (const ThemeDriver &d : expected.drivers)
+            QVERIFY2(text.contains(d.tag), qPrintable(d.tag));
+        QCOMPARE(text.trimmed().count(QLatin1Char('\n')), int(expected.drivers.size())); // + the header
+
+        nextPath = out.filePath(QStringLiteral("themes.png"));
+        png->trigger();
+        QCOMPARE(QImage(nextPath).size(), QSize(1280, 720));
+        nextPath = out.filePath(QStringLiteral("themes.svg"));
+        svg->trigger();
+        QFile vector(nextPath);
+        QVERIFY(vector.open(QIODevice::ReadOnly));
+        QVERIFY(vector.readAll().contains(expected.drivers.constFirst().tag.toUtf8()));
+        QVERIFY2(messages.filter(QStringLiteral("saved to")).size() == 3, qPrintable(messages.join('\n')));
+        setSaveFileChooser({});
+    }
+
+    // Re-running the stored rules (after an import) is tagging like any other:
+    // one undo step takes back exactly what the rules added, redo puts it back.
+    void rerunRulesIsOneUndoStep()
+    {
+        qint64 tagId = 0;
+        {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            TagService service(db, m_clock);
+            tagId = service.create(QStringLiteral("Rerun check"));
+            // Stored but never applied, as a rule is when new responses arrive.
+            service.addRule(tagId, QStringLiteral("too many clicks"), RuleKind::Phrase);
+        }
+        auto carrying = [this, tagId]() {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            return sql::scalar(db.connection(),
+                               QStringLiteral("SELECT count(*) FROM response_tags WHERE tag_id = ?"), {tagId})
+                .toInt();
+        };
+        CommentsScreen screen;
+        openScreen(screen);
+        const QStringList before = tagTables().filter(QStringLiteral("response tag|"));
+        QPushButton *rerun = nullptr;
+        for (QPushButton *b : screen.findChildren<QPushButton *>()) {
+            if (b->text() == QLatin1String("Re-run all rules"))
+                rerun = b;
+        }
+        QVERIFY(rerun);
+        rerun->click();
+        screen.waitUntilLoaded();
+        const int tagged = carrying();
+        QVERIFY(tagged > 0);
+        QCOMPARE(screen.undoStack()->count(), 1);
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        QCOMPARE(carrying(), 0);
+        QCOMPARE(tagTables().filter(QStringLiteral("response tag|")), before);
+        screen.undoStack()->redo();
+        screen.waitUntilLoaded();
+        QCOMPARE(carrying(), tagged);
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        TagService(db, m_clock).remove(tagId);
+    }
+
+    // A tag's colour and its number key are edits like any other: undone and
+    // redone exactly, including the key taken from another tag.
+    void colourAndKeyAreUndoable()
+    {
+        ScriptedDialogs dialogs;
+        CommentsScreen screen;
+        screen.setDialogs(&dialogs);
+        openScreen(screen);
+        auto slotOf = [this](const QString &tag) {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            return TagService(db).tagByName(tag)->pinnedSlot;
+        };
+        auto colorOf = [this](const QString &tag) {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            return TagService(db).tagByName(tag)->color;
+        };
+        QCOMPARE(slotOf(QStringLiteral("Pricing")), 1);
+        QCOMPARE(slotOf(QStringLiteral("Support")), 2);
+        const QStringList before = tagTables();
+
+        dialogs.choices << QStringLiteral("2");
+        manageTag(screen, QStringLiteral("Pricing"), QStringLiteral("Pin to key..."));
+        QCOMPARE(slotOf(QStringLiteral("Pricing")), 2);
+        QCOMPARE(slotOf(QStringLiteral("Support")), 0);
+        // Key 2 acts on the tag that holds it now.
+        screen.listView()->setFocus();
+        screen.listView()->setCurrentIndex(screen.model()->index(0));
+        const qint64 id = screen.model()->idAt(0);
+        const int pricing = tagRows(id, QStringLiteral("Pricing"));
+        const int support = tagRows(id, QStringLiteral("Support"));
+        QTest::keyClick(screen.listView(), Qt::Key_2);
+        QCOMPARE(tagRows(id, QStringLiteral("Pricing")), 1 - pricing);
+        QCOMPARE(tagRows(id, QStringLiteral("Support")), support);
+        screen.undoStack()->undo();
+        QCOMPARE(tagRows(id, QStringLiteral("Pricing")), pricing);
+
+        dialogs.colors << QStringLiteral("#123456");
+        manageTag(screen, QStringLiteral("Pricing"), QStringLiteral("Colour..."));
+        QCOMPARE(colorOf(QStringLiteral("Pricing")), QStringLiteral("#123456"));
+        const QStringList after = tagTables();
+
+        screen.undoStack()->undo(); // the colour
+        screen.waitUntilLoaded();
+        QVERIFY(colorOf(QStringLiteral("Pricing")) != QStringLiteral("#123456"));
+        screen.undoStack()->undo(); // the key
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), before);
+        QCOMPARE(slotOf(QStringLiteral("Support")), 2);
+        screen.undoStack()->redo();
+        screen.undoStack()->redo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), after);
+        screen.undoStack()->undo();
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), before);
+
+        // The parent, too: "Pricing" under "Product", and back.
+        dialogs.choices << QStringLiteral("Product");
+        manageTag(screen, QStringLiteral("Pricing"), QStringLiteral("Parent..."));
+        {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            TagService service(db);
+            QCOMPARE(service.tagByName(QStringLiteral("Pricing"))->parentId,
+                     std::optional<qint64>(service.tagByName(QStringLiteral("Product"))->id));
+        }
+        screen.undoStack()->undo();
+        screen.waitUntilLoaded();
+        QCOMPARE(tagTables(), before);
+    }
+
+    // The rule dialog previews the rule as typed and offers to apply only what
+    // it previewed; applying tags exactly the previewed count, one undo step.
+    void ruleDialogPreviewsBeforeApplying()
+    {
+        qint64 tagId = 0;
+        RulePreview expected;
+        {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            TagService service(db, m_clock);
+            tagId = service.create(QStringLiteral("Rule check"));
+            expected = service.preview(tagId, QStringLiteral("too many clicks"), RuleKind::Phrase);
+        }
+        QVERIFY(expected.newTags > 0);
+        auto carrying = [this, tagId]() {
+            Database db;
+            db.open(m_path, Database::Mode::ExistingOnly);
+            return sql::scalar(db.connection(),
+                               QStringLiteral("SELECT count(*) FROM response_tags WHERE tag_id = ?"), {tagId})
+                .toLongLong();
+        };
+        CommentsScreen screen;
+        openScreen(screen);
+        for (QPushButton *b : screen.findChildren<QPushButton *>()) {
+            if (b->text() == QLatin1String("New rule..."))
+                b->click();
+        }
+        auto *dialog = screen.findChild<RuleDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->canApply());
+        dialog->setTag(QStringLiteral("Rule check"));
+        dialog->setPattern(QStringLiteral("too many clicks"), RuleKind::Phrase);
+        QVERIFY(!dialog->canApply()); // not before the preview is in
+        QTRY_VERIFY(dialog->canApply());
+        QVERIFY2(dialog->previewText().contains(QStringLiteral("would tag %1 ").arg(expected.newTags)),
+                 qPrintable(dialog->previewText()));
+        // Editing the pattern withdraws the offer until the new preview is in.
+        dialog->setPattern(QStringLiteral("too many clicks!"), RuleKind::Phrase);
+        QVERIFY(!dialog->canApply());
+        dialog->setPattern(QStringLiteral("too many clicks"), RuleKind::Phrase);
+        QTRY_VERIFY(dialog->canApply());
+
+        QPushButton *apply = nullptr;
+        for (QPushButton *b : dialog->findChildren<QPushButton *>()) {
+            if (b->text() == QLatin1String("Save and apply"))
+                apply = b;
+        }
+        QVERIFY(apply);
+        apply->click();
+        QTRY_COMPARE(carrying(), expected.newTags);
+        QTRY_COMPARE(screen.undoStack()->count(), 1);
+        screen.undoStack()->undo();
+        QCOMPARE(carrying(), 0);
+        screen.waitUntilLoaded();
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        TagService(db, m_clock).remove(tagId);
+    }
+
+    // The reader exports every comment of its filter, with tags and stars, off
+    // the GUI thread; the file says what the database says.
+    void readerExportsCommentsWithTagsAndStars()
+    {
+        CommentsScreen screen;
+        openScreen(screen);
+        CommentFilter starredOnly;
+        starredOnly.starred = true;
+        screen.setCommentFilter(starredOnly);
+        screen.waitUntilLoaded();
+        QTemporaryDir out;
+        const QString path = out.filePath(QStringLiteral("starred.csv"));
+        setSaveFileChooser(
+            [&path](QWidget *, const QString &, const QString &, const QString &) { return path; });
+        QPushButton *button = nullptr;
+        for (QPushButton *b : screen.findChildren<QPushButton *>()) {
+            if (b->accessibleName() == QLatin1String("Export comments"))
+                button = b;
+        }
+        QVERIFY(button);
+        button->click();
+        screen.waitUntilLoaded();
+        setSaveFileChooser({});
+
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        const qint64 starred =
+            sql::scalar(
+                db.connection(),
+                QStringLiteral("SELECT count(*) FROM responses WHERE starred = 1 AND comment IS NOT NULL"
+                               " AND trim(comment) <> ''"))
+                .toLongLong();
+        QVERIFY(starred > 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.constFirst().trimmed(),
+                 QByteArray("id,submitted_at,score,group,wave,starred,tags,attributes,comment"));
+        // Comments may hold line breaks: count records by their ids instead.
+        const QVector<CommentRow> expected = CommentQuery(db).page(starredOnly, 0, 1000);
+        QCOMPARE(qint64(expected.size()), starred);
+        for (const CommentRow &row : expected) {
+            QStringList tags;
+            for (const TagRef &t : row.tags)
+                tags << t.name;
+            const QByteArray prefix = QByteArray::number(row.id) + ',';
+            const auto line = std::find_if(lines.cbegin(), lines.cend(),
+                                           [&](const QByteArray &l) { return l.startsWith(prefix); });
+            QVERIFY2(line != lines.cend(), prefix.constData());
+            QVERIFY(line->contains(",true,"));
+            QVERIFY2(line->contains(tags.join(QStringLiteral("; ")).toUtf8()), line->constData());
+        }
+    }
+
     void themesTableMatchesCore()
     {
         CommentsScreen screen;
@@ -502,6 +825,18 @@ private slots:
             QCOMPARE(items.size(), 1);
             QCOMPARE(table->item(items.first()->row(), 1)->data(Qt::DisplayRole).toLongLong(), d.n());
         }
+        // Sorted by the difference from the overall NPS, as numbers (the cells
+        // also show the interval).
+        table->sortByColumn(9, Qt::AscendingOrder);
+        QVector<double> differences;
+        for (const ThemeDriver &d : expected.drivers)
+            differences << std::round(d.difference * 10) / 10;
+        std::sort(differences.begin(), differences.end());
+        for (int row = 0; row < table->rowCount(); ++row)
+            QVERIFY2(table->item(row, 9)->text().startsWith(QStringLiteral("%1%2")
+                                                                .arg(differences.at(row) > 0 ? "+" : "")
+                                                                .arg(differences.at(row), 0, 'f', 1)),
+                     qPrintable(table->item(row, 9)->text()));
     }
 };
 

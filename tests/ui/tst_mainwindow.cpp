@@ -1,21 +1,34 @@
 #include "UiFixture.h"
 #include "analysis/AnalysisService.h"
+#include "comments/CommentListModel.h"
+#include "comments/CommentsScreen.h"
 #include "common/FilterBar.h"
 #include "common/GroupColors.h"
+#include "followups/FollowupModel.h"
 #include "followups/FollowupQueue.h"
+#include "followups/FollowupsScreen.h"
 #include "importwizard/AttributeWizard.h"
 #include "importwizard/ImportWizard.h"
 #include "mainwindow/MainWindow.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
+#include "store/Sql.h"
 
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QtTest>
 
@@ -42,6 +55,9 @@ private slots:
         test::isolateSettings(m_dir);
         m_demo = test::makeDemoDatabase(m_dir, QStringLiteral("demo.npsdb"), 1500);
     }
+
+    // Each test starts from files without a remembered filter.
+    void init() { QSettings().remove(QStringLiteral("files/state")); }
 
     void opensWithoutADatabase()
     {
@@ -200,6 +216,119 @@ private slots:
         QVERIFY(SavedViews(db, m_clock).list().isEmpty());
     }
 
+    // The filter in force and the saved view chosen come back when the file
+    // opens again; each file keeps its own; screenshot runs ignore them.
+    void filterAndChosenViewKeptPerFile()
+    {
+        const QString other = test::makeDemoDatabase(m_dir, QStringLiteral("other.npsdb"), 300);
+        ResponseFilter filter;
+        filter.activeOnly = true;
+        filter.attributes.insert(QStringLiteral("Plan"), {QStringLiteral("Pro")});
+        {
+            MainWindow window(nullptr, &m_clock);
+            window.setDialogs({{}, {}, [](QWidget *, const QString &, const QString &, const QString &) {
+                                   return QStringLiteral("Pro, active");
+                               }});
+            window.show();
+            QVERIFY(window.openDatabase(m_demo));
+            window.waitUntilLoaded();
+            window.filterBar()->setFilter(filter);
+            emit window.filterBar()->saveViewRequested();
+            QCOMPARE(window.filterBar()->currentViewName(), QStringLiteral("Pro, active"));
+            QVERIFY(window.openDatabase(other));
+            QVERIFY(window.context().filter == ResponseFilter{});
+            window.waitUntilLoaded();
+        }
+        MainWindow again(nullptr, &m_clock);
+        again.show();
+        QVERIFY(again.openDatabase(m_demo));
+        again.waitUntilLoaded();
+        QVERIFY(again.context().filter == filter);
+        QCOMPARE(again.filterBar()->filter(), filter);
+        QCOMPARE(again.filterBar()->currentViewName(), QStringLiteral("Pro, active"));
+        QCOMPARE(again.filterBar()->descriptionText(), QStringLiteral("Showing: ") + filter.describe());
+        QVERIFY(overview(again)->data()->filter == filter);
+
+        MainWindow screenshot(nullptr, &m_clock);
+        screenshot.setPersistent(false);
+        QVERIFY(screenshot.openDatabase(m_demo));
+        QVERIFY(screenshot.context().filter == ResponseFilter{});
+
+        emit again.filterBar()->deleteViewRequested(QStringLiteral("Pro, active"));
+        again.filterBar()->setFilter({});
+    }
+
+    // The follow-up link in the Comments detail pane opens that follow-up,
+    // in the view that lists it, open or closed.
+    void commentDetailLinkOpensItsFollowup_data()
+    {
+        QTest::addColumn<QString>("statuses");
+        QTest::newRow("open") << QStringLiteral("'new', 'contacted'");
+        QTest::newRow("closed") << QStringLiteral("'resolved', 'wont_fix', 'unreachable'");
+    }
+
+    void commentDetailLinkOpensItsFollowup()
+    {
+        QFETCH(QString, statuses);
+        qint64 followup = 0;
+        {
+            Database db;
+            db.open(m_demo, Database::Mode::ExistingOnly);
+            followup =
+                sql::scalar(db.connection(),
+                            QStringLiteral("SELECT f.id FROM followups f WHERE f.list = 'detractor' AND"
+                                           " f.tracked = 1 AND f.status IN (%1) ORDER BY f.id LIMIT 1")
+                                .arg(statuses))
+                    .toLongLong();
+        }
+        QVERIFY(followup > 0);
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        QVERIFY(window.openDatabase(m_demo));
+        window.selectView(MainWindow::View::Comments);
+        window.waitUntilLoaded();
+        QTextBrowser *detail = nullptr;
+        for (QTextBrowser *browser : window.findChildren<QTextBrowser *>()) {
+            if (browser->accessibleName() == QLatin1String("Comment detail"))
+                detail = browser;
+        }
+        QVERIFY(detail);
+        emit detail->anchorClicked(QUrl(QStringLiteral("followup:%1").arg(followup)));
+        QCOMPARE(window.currentView(), MainWindow::View::Followups);
+        auto *followups = qobject_cast<FollowupsScreen *>(window.screen(MainWindow::View::Followups));
+        QVERIFY(followups);
+        QTRY_COMPARE(followups->currentId(), followup);
+        followups->waitUntilLoaded();
+        QCOMPARE(followups->currentId(), followup);
+        const QModelIndex current = followups->table()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(current.data(FollowupModel::IdRole).toLongLong(), followup);
+    }
+
+    // Opening a file queries for the screen in view only: the Comments and
+    // Follow-ups screens load when first shown.
+    void hiddenScreensWaitUntilShown()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        window.selectView(MainWindow::View::Overview);
+        QVERIFY(window.openDatabase(m_demo));
+        window.waitUntilLoaded();
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        auto *comments = qobject_cast<CommentsScreen *>(window.screen(MainWindow::View::Comments));
+        auto *followups = qobject_cast<FollowupsScreen *>(window.screen(MainWindow::View::Followups));
+        QVERIFY(comments && followups);
+        QCOMPARE(comments->model()->rowCount(), 0);
+        QCOMPARE(followups->model()->rowCount(), 0);
+        window.selectView(MainWindow::View::Comments);
+        window.waitUntilLoaded();
+        QVERIFY(comments->model()->rowCount() > 0);
+        window.selectView(MainWindow::View::Followups);
+        window.waitUntilLoaded();
+        QVERIFY(followups->model()->rowCount() > 0);
+    }
+
     void shortcutsSwitchScreens()
     {
         MainWindow window(nullptr, &m_clock);
@@ -322,6 +451,88 @@ private slots:
                      qPrintable(QStringLiteral("%1 dark, %2 light").arg(darkPixels).arg(lightPixels)));
         }
         QApplication::setPalette(light);
+    }
+
+    // Focusable widgets under `root` (its own window only) that Qt's
+    // accessibility layer gives no name: no accessible name, no text (buttons,
+    // check boxes), no buddy label.
+    static QStringList unnamedControls(QWidget *root)
+    {
+        QStringList unnamed;
+        for (QWidget *widget : root->findChildren<QWidget *>()) {
+            if (!(widget->focusPolicy() & Qt::TabFocus) || widget->window() != root->window())
+                continue;
+            // Parts of a compound control (a spin box's line edit, a scroll
+            // area's viewport) are announced through the control itself.
+            bool part = false;
+            for (QWidget *up = widget->parentWidget(); up && !part; up = up->parentWidget())
+                part = qobject_cast<QAbstractSpinBox *>(up) || qobject_cast<QComboBox *>(up);
+            if (auto *area = qobject_cast<QAbstractScrollArea *>(widget->parentWidget()))
+                part = part || area->viewport() == widget;
+            if (part)
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty()) {
+                QStringList path;
+                for (QWidget *up = widget; up && up != root; up = up->parentWidget())
+                    path.prepend(QString::fromLatin1(up->metaObject()->className()) +
+                                 (up->accessibleName().isEmpty()
+                                      ? QString()
+                                      : QStringLiteral("(%1)").arg(up->accessibleName())));
+                unnamed << path.join(QStringLiteral(" > "));
+            }
+        }
+        return unnamed;
+    }
+
+    // Every control a keyboard user can reach is named for a screen reader,
+    // on every screen and tab, and in the import wizard.
+    void everyControlHasAnAccessibleName()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(window.openDatabase(m_demo));
+        for (int view = 0; view <= int(MainWindow::View::Imports); ++view) {
+            window.selectView(MainWindow::View(view));
+            window.waitUntilLoaded();
+        }
+        QStringList unnamed = unnamedControls(&window);
+        window.importFiles({QStringLiteral(NPSDESK_TEST_DATA "/import/basic.csv")});
+        QVERIFY(window.importWizard());
+        window.importWizard()->waitUntilIdle();
+        unnamed += unnamedControls(window.importWizard());
+        window.importWizard()->reject();
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
+    }
+
+    // --view reaches the parts of screens too, so each renders with --screenshot.
+    void viewNamesReachScreenParts()
+    {
+        MainWindow window(nullptr, &m_clock);
+        QVERIFY(window.openDatabase(m_demo));
+        QVERIFY(window.viewNames().contains(QStringLiteral("themes")));
+        QVERIFY(!window.selectView(QStringLiteral("nonsense")));
+        QVERIFY(window.selectView(QStringLiteral("sla")));
+        QCOMPARE(window.currentView(), MainWindow::View::Followups);
+        QVERIFY(window.selectView(QStringLiteral("themes")));
+        QCOMPARE(window.currentView(), MainWindow::View::Comments);
+        auto *comments = qobject_cast<CommentsScreen *>(window.screen(MainWindow::View::Comments));
+        QVERIFY(comments);
+        QCOMPARE(comments->tabs()->currentIndex(), 2);
+        const QString png = m_dir.filePath(QStringLiteral("themes.png"));
+        QVERIFY(window.renderScreenshot(png, QSize(1200, 800)));
+        QVERIFY(comments->themesTable()->rowCount() > 0);
+        // The drivers chart draws its bars in the group colours.
+        const QImage image(png);
+        int detractor = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                detractor += (image.pixel(x, y) & 0xffffff) == (detractorColor().rgb() & 0xffffff);
+        }
+        QVERIFY2(detractor > 200, qPrintable(QString::number(detractor)));
+        QVERIFY(window.selectView(QStringLiteral("tags")));
+        QCOMPARE(comments->tabs()->currentIndex(), 1);
     }
 
     void screenshotIsFilled()

@@ -394,7 +394,8 @@ void CommentListModel::locate(qint64 id)
     // From the event loop: a caller about to see a reset (aboutToRebuild)
     // gets its answer from the rows after it.
     m_locate = id;
-    QMetaObject::invokeMethod(this, [this]() { tryLocate(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this]() { tryLocate(); }, Qt::QueuedConnection);
 }
 
 void CommentListModel::tryLocate()

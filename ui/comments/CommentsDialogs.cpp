@@ -1,7 +1,6 @@
 #include "CommentsDialogs.h"
 
 #include <QColorDialog>
-#include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
 
@@ -39,11 +38,6 @@ std::optional<QString> CommentsDialogs::color(QWidget *parent, const QString &in
     if (!c.isValid())
         return std::nullopt;
     return c.name();
-}
-
-QString CommentsDialogs::saveFileName(QWidget *parent, const QString &title, const QString &filter)
-{
-    return QFileDialog::getSaveFileName(parent, title, QString(), filter);
 }
 
 } // namespace nps::ui

@@ -20,7 +20,6 @@ public:
     virtual std::optional<QString> choose(QWidget *parent, const QString &title, const QString &label,
                                           const QStringList &items);
     virtual std::optional<QString> color(QWidget *parent, const QString &initial);
-    virtual QString saveFileName(QWidget *parent, const QString &title, const QString &filter);
 };
 
 } // namespace nps::ui

@@ -4,6 +4,8 @@
 #include "CommentListModel.h"
 #include "CommentsDialogs.h"
 #include "RuleDialog.h"
+#include "charts/ExportActions.h"
+#include "comments/CommentExport.h"
 #include "common/BackgroundTask.h"
 #include "common/Error.h"
 #include "common/GroupColors.h"
@@ -20,7 +22,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QFile>
+#include <QDir>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -31,6 +33,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStringListModel>
@@ -38,6 +41,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QThread>
+#include <QToolButton>
 #include <QToolTip>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -61,11 +65,33 @@ QString settingsGroup(const QString &path)
                QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
 }
 
+// Sorts by its number whatever its text says: "44.0" next to "17.4", or
+// "+4.1 (-3.5 to 11.7)", would otherwise sort as text.
+class NumberItem : public QTableWidgetItem
+{
+public:
+    explicit NumberItem(double value)
+        : m_value(value)
+    {
+    }
+    bool operator<(const QTableWidgetItem &other) const override
+    {
+        if (const auto *number = dynamic_cast<const NumberItem *>(&other))
+            return m_value < number->m_value;
+        return QTableWidgetItem::operator<(other);
+    }
+
+private:
+    double m_value;
+};
+
 QTableWidgetItem *numberItem(double value, int decimals = 1)
 {
-    auto *item = new QTableWidgetItem;
-    item->setData(Qt::DisplayRole,
-                  decimals == 0 ? QVariant(qint64(value)) : QVariant(std::round(value * 10) / 10));
+    auto *item = new NumberItem(value);
+    if (decimals == 0)
+        item->setData(Qt::DisplayRole, QVariant(qint64(value)));
+    else
+        item->setText(QString::number(value, 'f', decimals));
     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return item;
 }
@@ -100,6 +126,7 @@ void CommentsScreen::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     m_tabs = new QTabWidget;
+    m_tabs->setAccessibleName(QStringLiteral("Comments, tags and theme drivers"));
     m_tabs->addTab(buildReader(), QStringLiteral("Comments"));
     m_tabs->addTab(buildTagManager(), QStringLiteral("Tags, rules and suggestions"));
     m_tabs->addTab(buildThemes(), QStringLiteral("Theme drivers"));
@@ -166,16 +193,23 @@ QWidget *CommentsScreen::buildReader()
     m_quickTag->setPlaceholderText(
         QStringLiteral("Quick tag (T): type a tag, Enter toggles it on the selection"));
     m_quickTag->setAccessibleName(QStringLiteral("Quick tag"));
-    m_quickTag->setMinimumWidth(120);
+    m_quickTag->setMinimumWidth(160);
+    // Wide enough to type a tag name; the rest of the row goes to the nine
+    // pinned tags, which then fit on one line in a 1440-pixel window.
+    m_quickTag->setMaximumWidth(340);
     m_tagNames = new QStringListModel(this);
     m_completer = new QCompleter(m_tagNames, this);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setFilterMode(Qt::MatchContains);
     m_quickTag->setCompleter(m_completer);
     auto *star = new QPushButton(QStringLiteral("\u2605 Star (S)"));
+    auto *exportList = new QPushButton(QStringLiteral("Export..."));
+    exportList->setAccessibleName(QStringLiteral("Export comments"));
+    exportList->setToolTip(QStringLiteral("Every comment of the filter to CSV, with its tags and star"));
     tagging->addWidget(m_pinnedBar, 3);
-    tagging->addWidget(m_quickTag, 2);
+    tagging->addWidget(m_quickTag, 1);
     tagging->addWidget(star);
+    tagging->addWidget(exportList);
     layout->addLayout(tagging);
 
     auto *split = new QSplitter(Qt::Horizontal);
@@ -220,6 +254,7 @@ QWidget *CommentsScreen::buildReader()
         m_list->setFocus();
     });
     connect(star, &QPushButton::clicked, this, [this]() { toggleStar(); });
+    connect(exportList, &QPushButton::clicked, this, [this]() { exportComments(); });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 showDetail(m_model->idAt(current.row()));
@@ -304,14 +339,15 @@ QWidget *CommentsScreen::buildTagManager()
     tagsBox->addWidget(m_tagTable, 1);
     auto *tagButtons = new QGridLayout;
     const std::pair<const char *, void (CommentsScreen::*)()> actions[] = {
-        {"New...", &CommentsScreen::newTag},          {"Rename...", &CommentsScreen::renameTag},
-        {"Colour...", &CommentsScreen::recolorTag},   {"Pin to key...", &CommentsScreen::pinTag},
-        {"Merge into...", &CommentsScreen::mergeTag}, {"Delete...", &CommentsScreen::deleteTag}};
+        {"New...", &CommentsScreen::newTag},        {"Rename...", &CommentsScreen::renameTag},
+        {"Colour...", &CommentsScreen::recolorTag}, {"Parent...", &CommentsScreen::reparentTag},
+        {"Pin to key...", &CommentsScreen::pinTag}, {"Merge into...", &CommentsScreen::mergeTag},
+        {"Delete...", &CommentsScreen::deleteTag}};
     int position = 0;
     for (const auto &[label, slot] : actions) {
         auto *button = new QPushButton(QString::fromLatin1(label));
         connect(button, &QPushButton::clicked, this, [this, slot = slot]() { (this->*slot)(); });
-        tagButtons->addWidget(button, position / 3, position % 3);
+        tagButtons->addWidget(button, position / 4, position % 4);
         ++position;
     }
     tagsBox->addLayout(tagButtons);
@@ -387,10 +423,18 @@ QWidget *CommentsScreen::buildThemes()
     m_themeSummary->setToolTip(ThemeDrivers::methodTooltip());
     m_themeSummary->setWordWrap(true);
     m_themeSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    auto *exportCsv = new QPushButton(QStringLiteral("Export CSV..."));
-    auto *exportChart = new QPushButton(QStringLiteral("Export chart PNG..."));
+    // Exported the same ways as every other table and chart: CSV, XLSX and the
+    // clipboard; PNG at slide sizes, SVG and PDF, with the filter and n underneath.
+    auto *exportTable = new QToolButton;
+    exportTable->setText(QStringLiteral("Export table"));
+    exportTable->setAccessibleName(QStringLiteral("Export theme drivers table"));
+    exportTable->setPopupMode(QToolButton::InstantPopup);
+    auto *exportChart = new QToolButton;
+    exportChart->setText(QStringLiteral("Export chart"));
+    exportChart->setAccessibleName(QStringLiteral("Export theme drivers chart"));
+    exportChart->setPopupMode(QToolButton::InstantPopup);
     top->addWidget(m_themeSummary, 1);
-    top->addWidget(exportCsv);
+    top->addWidget(exportTable);
     top->addWidget(exportChart);
     layout->addLayout(top);
     auto *split = new QSplitter(Qt::Vertical);
@@ -420,14 +464,36 @@ QWidget *CommentsScreen::buildThemes()
     split->addWidget(m_chartView);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    // The table's size hint asks for every row: without starting sizes the
+    // chart, laid out while its tab is hidden, is left a sliver.
+    m_chartView->setMinimumHeight(220);
+    split->setSizes({320, 480});
     layout->addWidget(split, 1);
-    connect(exportCsv, &QPushButton::clicked, this, [this]() { exportThemes(); });
-    connect(exportChart, &QPushButton::clicked, this, [this]() {
-        const QString path =
-            m_dialogs->saveFileName(this, QStringLiteral("Export chart"), QStringLiteral("PNG (*.png)"));
-        if (!path.isEmpty() && !m_chartView->grab().save(path, "PNG"))
-            emit statusMessage(QStringLiteral("%1: cannot write the image").arg(path));
-    });
+    auto report = [this](const QString &message) { emit statusMessage(message); };
+    TableSource table;
+    table.table = [this]() { return ThemeDrivers::toTable(m_themeResult); };
+    table.title = []() { return QStringLiteral("Theme drivers"); };
+    table.notes = [this]() {
+        return QStringList{QStringLiteral("Filter: %1").arg(m_filter.base.describe()),
+                           QStringLiteral("Overall NPS %1 on %2 responses")
+                               .arg(m_themeResult.overallNps, 0, 'f', 1)
+                               .arg(m_themeResult.total),
+                           ThemeDrivers::methodTooltip()};
+    };
+    table.baseName = QStringLiteral("theme-drivers");
+    exportTable->setMenu(createTableExportMenu(this, table, report));
+    ChartSource chart;
+    chart.chart = [this]() -> QChart * { return m_themeResult.drivers.isEmpty() ? nullptr : m_chart; };
+    chart.options = [this]() {
+        ChartExportOptions options;
+        options.title = m_chart->title();
+        options.filterText = m_filter.base.describe();
+        options.n = m_themeResult.total;
+        options.note = QStringLiteral("Share of each group's comments that carry the theme");
+        return options;
+    };
+    chart.baseName = QStringLiteral("theme-drivers");
+    exportChart->setMenu(createChartExportMenu(this, chart, report));
     return page;
 }
 
@@ -462,7 +528,19 @@ void CommentsScreen::setContext(const ScreenContext &context)
     }
     m_filter.base = context.filter;
     syncControls();
-    reload();
+    // Hidden, it waits until shown: a filter change or a large file opening
+    // must not queue comment counts and theme drivers ahead of the screen in view.
+    if (isVisible())
+        reload();
+    else
+        m_stale = true;
+}
+
+void CommentsScreen::showEvent(QShowEvent *event)
+{
+    Screen::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void CommentsScreen::restoreState()
@@ -482,7 +560,7 @@ void CommentsScreen::restoreState()
 
 void CommentsScreen::saveState()
 {
-    if (m_context.databasePath.isEmpty())
+    if (m_context.databasePath.isEmpty() || !m_context.persistent)
         return;
     QSettings settings;
     settings.beginGroup(settingsGroup(m_context.databasePath));
@@ -541,6 +619,7 @@ void CommentsScreen::filterControlsChanged()
 
 void CommentsScreen::reload()
 {
+    m_stale = false;
     m_model->setQuery(m_context.databasePath, m_filter);
     showDetail(0);
     if (m_context.databasePath.isEmpty()) {
@@ -601,15 +680,17 @@ void CommentsScreen::showTags(const QVector<Tag> &tags, const QVector<TagRule> &
     for (int slot = 1; slot <= 9; ++slot) {
         for (const Tag &t : tags) {
             if (t.pinnedSlot == slot)
+                // A narrow window wraps between tags, never inside one.
                 pinned << QStringLiteral(
                               "<b>%1</b>&nbsp;<span style='background:%2;color:white'>&nbsp;%3&nbsp;</span>")
                               .arg(slot)
-                              .arg(t.color, t.name.toHtmlEscaped());
+                              .arg(t.color, t.name.toHtmlEscaped().replace(QLatin1Char(' '),
+                                                                           QStringLiteral("&nbsp;")));
         }
     }
     m_pinnedBar->setText(pinned.isEmpty()
                              ? QStringLiteral("No pinned tags: pin up to nine in the tag manager.")
-                             : pinned.join(QStringLiteral("&nbsp;&nbsp;")));
+                             : pinned.join(QStringLiteral("&nbsp; ")));
 
     const qint64 selected = selectedManagerTag() ? selectedManagerTag()->id : 0;
     m_tagTable->setSortingEnabled(false);
@@ -646,9 +727,11 @@ void CommentsScreen::showTags(const QVector<Tag> &tags, const QVector<TagRule> &
 void CommentsScreen::reloadThemes()
 {
     const CommentFilter filter = m_filter;
+    const double confidence = m_context.confidence;
     ++m_pending;
     runInBackground<ThemeDriversResult>(
-        this, m_context.databasePath, [filter](Database &db) { return ThemeDrivers::compute(db, filter); },
+        this, m_context.databasePath,
+        [filter, confidence](Database &db) { return ThemeDrivers::compute(db, filter, confidence); },
         [this](const ThemeDriversResult &r) {
             --m_pending;
             showThemes(r);
@@ -663,6 +746,8 @@ void CommentsScreen::showThemes(const ThemeDriversResult &result)
                                 .arg(result.overallNps, 0, 'f', 1)
                                 .arg(result.total)
                                 .arg(m_context.filter.describe()));
+    m_themes->horizontalHeaderItem(9)->setText(
+        QStringLiteral("vs overall (%1% CI)").arg(result.confidence * 100, 0, 'g', 3));
     m_themes->setSortingEnabled(false);
     m_themes->setRowCount(int(result.drivers.size()));
     for (int i = 0; i < result.drivers.size(); ++i) {
@@ -838,8 +923,22 @@ void CommentsScreen::showDetail(qint64 id)
         });
 }
 
+QStringList CommentsScreen::partNames() const
+{
+    return {QStringLiteral("tags"), QStringLiteral("themes")};
+}
+
+void CommentsScreen::showPart(const QString &name)
+{
+    const int tab = int(partNames().indexOf(name)) + 1;
+    if (tab > 0)
+        m_tabs->setCurrentIndex(tab);
+}
+
 void CommentsScreen::waitUntilLoaded()
 {
+    if (m_stale)
+        reload();
     for (int i = 0; i < 3000 && (m_pending > 0 || m_model->isLoading()); ++i) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         QThread::msleep(2);
@@ -943,6 +1042,28 @@ void CommentsScreen::tagsRestructured()
     }
     m_restoreId = m_model->idAt(m_list->currentIndex().row());
     reload();
+}
+
+void CommentsScreen::tagEdited(qint64 tagId)
+{
+    if (const auto tag = m_tagService ? m_tagService->tag(tagId) : std::nullopt) {
+        // The number keys act on this list at once, before the tag table is
+        // read again: a key may have moved between two tags.
+        QHash<qint64, int> keyOf;
+        for (int slot = 1; slot <= 9; ++slot) {
+            if (const auto holder = m_tagService->pinned(slot))
+                keyOf.insert(holder->id, slot);
+        }
+        for (Tag &t : m_tagList) {
+            t.pinnedSlot = keyOf.value(t.id);
+            if (t.id == tagId)
+                t.color = tag->color;
+        }
+        m_model->renameTag(tagId, tag->name, tag->color);
+    }
+    emit dataChanged();
+    reloadTags();
+    reloadThemes();
 }
 
 void CommentsScreen::commandFailed(const QString &message)
@@ -1101,10 +1222,37 @@ void CommentsScreen::recolorTag()
     if (!tag || !m_tagService)
         return;
     const auto color = m_dialogs->color(this, tag->color);
-    if (color && run([&]() { m_tagService->setColor(tag->id, *color); })) {
-        m_model->renameTag(tag->id, tag->name, *color);
-        reloadTags();
-        reloadThemes();
+    if (!color || *color == tag->color)
+        return;
+    if (run([&]() { m_tagService->setColor(tag->id, *color); })) {
+        push(new RecolorTagCommand(*this, *tag, *color));
+        tagEdited(tag->id);
+    }
+}
+
+void CommentsScreen::reparentTag()
+{
+    const auto tag = selectedManagerTag();
+    if (!tag || !m_tagService)
+        return;
+    // One level of hierarchy: only top-level tags can be parents.
+    QStringList parents{QStringLiteral("(none)")};
+    for (const Tag &t : std::as_const(m_tagList))
+        if (!t.parentId && t.id != tag->id)
+            parents << t.name;
+    const auto parent = m_dialogs->choose(this, QStringLiteral("Parent tag"),
+                                          QStringLiteral("Parent of '%1':").arg(tag->name), parents);
+    if (!parent)
+        return;
+    std::optional<qint64> parentId;
+    for (const Tag &t : std::as_const(m_tagList))
+        if (!t.parentId && t.name == *parent)
+            parentId = t.id;
+    if (parentId == tag->parentId)
+        return;
+    if (run([&]() { m_tagService->setParent(tag->id, parentId); })) {
+        push(new ReparentTagCommand(*this, *tag, parentId));
+        tagsRestructured();
     }
 }
 
@@ -1118,8 +1266,18 @@ void CommentsScreen::pinTag()
         keys << QString::number(i);
     const auto slot = m_dialogs->choose(this, QStringLiteral("Pin tag"),
                                         QStringLiteral("Number key for '%1':").arg(tag->name), keys);
-    if (slot && run([&]() { m_tagService->setPinnedSlot(tag->id, slot->toInt()); }))
-        reloadTags();
+    if (!slot || slot->toInt() == tag->pinnedSlot)
+        return;
+    const int key = slot->toInt();
+    std::optional<qint64> holder;
+    if (key > 0) {
+        if (const auto previous = m_tagService->pinned(key))
+            holder = previous->id;
+    }
+    if (run([&]() { m_tagService->setPinnedSlot(tag->id, key); })) {
+        push(new PinTagCommand(*this, *tag, key, holder));
+        tagEdited(tag->id);
+    }
 }
 
 void CommentsScreen::mergeTag()
@@ -1199,13 +1357,67 @@ void CommentsScreen::rerunRules()
     if (m_context.databasePath.isEmpty())
         return;
     ++m_pending;
-    runInBackground<qint64>(
-        this, m_context.databasePath, [](Database &db) { return TagService(db).applyAllRules(); },
-        [this](const qint64 &count) {
+    runInBackground<QVector<TagService::RuleRun>>(
+        this, m_context.databasePath,
+        [](Database &db) {
+            QVector<TagService::RuleRun> runs;
+            TagService(db).applyAllRules(&runs);
+            return runs;
+        },
+        [this](const QVector<TagService::RuleRun> &runs) {
             --m_pending;
+            qint64 count = 0;
+            for (const TagService::RuleRun &run : runs)
+                count += run.added.size();
             emit statusMessage(QStringLiteral("Rules tagged %1 more comment(s)").arg(count));
+            // Like any other tagging, a re-run is one undo step: what each rule added.
+            if (count > 0 && m_tagService) {
+                m_undo->beginMacro(QStringLiteral("Re-run rules: %1 comment(s) tagged").arg(count));
+                for (const TagService::RuleRun &run : runs) {
+                    if (const auto tag = m_tagService->tag(run.tagId))
+                        push(
+                            new RuleAppliedCommand(*this, TagRef{tag->id, tag->name, tag->color}, run.added));
+                }
+                m_undo->endMacro();
+            }
             emit dataChanged();
             reload();
+        },
+        [this](const QString &message) {
+            --m_pending;
+            emit statusMessage(message);
+        });
+}
+
+void CommentsScreen::exportComments()
+{
+    if (m_context.databasePath.isEmpty())
+        return;
+    const QString path = chooseSaveFile(this, QStringLiteral("Export comments"),
+                                        QStringLiteral("comments.csv"), QStringLiteral("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const CommentFilter filter = m_filter;
+    emit statusMessage(QStringLiteral("Exporting comments..."));
+    ++m_pending;
+    // Page by page on a worker: a million comments neither freeze the window
+    // nor sit in memory at once.
+    runInBackground<qint64>(
+        this, m_context.databasePath,
+        [filter, path](Database &db) {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                throw Error::storage(QStringLiteral("%1: %2").arg(path, file.errorString()));
+            const qint64 rows = CommentExport::writeCsv(db, filter, file);
+            if (!file.commit())
+                throw Error::storage(QStringLiteral("%1: %2").arg(path, file.errorString()));
+            return rows;
+        },
+        [this, path](const qint64 &rows) {
+            --m_pending;
+            emit statusMessage(QStringLiteral("Exported %1 comment(s) with their tags and stars to %2")
+                                   .arg(rows)
+                                   .arg(QDir::toNativeSeparators(path)));
         },
         [this](const QString &message) {
             --m_pending;
@@ -1225,17 +1437,6 @@ void CommentsScreen::deleteRule()
         return;
     if (run([&]() { m_tagService->removeRule(id); }))
         reloadTags();
-}
-
-void CommentsScreen::exportThemes()
-{
-    const QString path =
-        m_dialogs->saveFileName(this, QStringLiteral("Export theme drivers"), QStringLiteral("CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(ThemeDrivers::toTable(m_themeResult).toCsv()) < 0)
-        emit statusMessage(QStringLiteral("%1: cannot write the file").arg(path));
 }
 
 } // namespace nps::ui

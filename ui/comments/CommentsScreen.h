@@ -48,6 +48,9 @@ public:
 
     void setContext(const ScreenContext &context) override;
     void waitUntilLoaded() override;
+    // "tags": the tag manager, rules and suggestions; "themes": the theme drivers.
+    QStringList partNames() const override;
+    void showPart(const QString &name) override;
 
     // The comment-specific filter (the shared part comes from the window).
     CommentFilter commentFilter() const { return m_filter; }
@@ -76,6 +79,7 @@ private:
     void starsChanged(const QVector<qint64> &ids, bool starred) override;
     void tagRenamed(qint64 tagId, const QString &oldName, const QString &newName) override;
     void tagsRestructured() override;
+    void tagEdited(qint64 tagId) override;
     void commandFailed(const QString &message) override;
     // Whether every one of `ids` carries the tag / is starred: from the rows
     // the model holds, and from the database for the others.
@@ -87,6 +91,7 @@ private:
     QWidget *buildTagManager();
     QWidget *buildThemes();
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
     void reload();
     void reloadTags();
@@ -105,13 +110,14 @@ private:
     void newTag();
     void renameTag();
     void recolorTag();
+    void reparentTag();
     void pinTag();
     void mergeTag();
     void deleteTag();
     void openRuleDialog(const QString &pattern, RuleKind kind, const QString &tag = {});
     void rerunRules();
     void deleteRule();
-    void exportThemes();
+    void exportComments();
     bool run(const std::function<void()> &action);
 
     ScreenContext m_context;
@@ -126,6 +132,7 @@ private:
     qint64 m_restoreId = 0; // the comment to show once its page is in
     qint64 m_detailId = 0;  // what the detail pane shows
     int m_pending = 0;
+    bool m_stale = false; // the context changed while hidden: reload when shown
 
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_search = nullptr;

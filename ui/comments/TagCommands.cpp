@@ -189,6 +189,75 @@ void RenameTagCommand::backward()
     m_editor.tagRenamed(m_tagId, m_newName, m_oldName);
 }
 
+RecolorTagCommand::RecolorTagCommand(TagEditor &editor, const Tag &tag, const QString &newColor)
+    : AppliedTagCommand(editor, QStringLiteral("Colour of tag %1").arg(tag.name))
+    , m_tagId(tag.id)
+    , m_oldColor(tag.color)
+    , m_newColor(newColor)
+{
+}
+
+void RecolorTagCommand::forward()
+{
+    m_editor.tagService().setColor(m_tagId, m_newColor);
+    m_editor.tagEdited(m_tagId);
+}
+
+void RecolorTagCommand::backward()
+{
+    m_editor.tagService().setColor(m_tagId, m_oldColor);
+    m_editor.tagEdited(m_tagId);
+}
+
+ReparentTagCommand::ReparentTagCommand(TagEditor &editor, const Tag &tag, std::optional<qint64> newParent)
+    : AppliedTagCommand(editor, QStringLiteral("Parent of tag %1").arg(tag.name))
+    , m_tagId(tag.id)
+    , m_oldParent(tag.parentId)
+    , m_newParent(newParent)
+{
+}
+
+void ReparentTagCommand::forward()
+{
+    m_editor.tagService().setParent(m_tagId, m_newParent);
+    m_editor.tagsRestructured();
+}
+
+void ReparentTagCommand::backward()
+{
+    m_editor.tagService().setParent(m_tagId, m_oldParent);
+    m_editor.tagsRestructured();
+}
+
+PinTagCommand::PinTagCommand(TagEditor &editor, const Tag &tag, int newSlot,
+                             std::optional<qint64> previousHolder)
+    : AppliedTagCommand(editor, newSlot > 0
+                                    ? QStringLiteral("Pin tag %1 to key %2").arg(tag.name).arg(newSlot)
+                                    : QStringLiteral("Unpin tag %1").arg(tag.name))
+    , m_tagId(tag.id)
+    , m_oldSlot(tag.pinnedSlot)
+    , m_newSlot(newSlot)
+    , m_previousHolder(previousHolder)
+{
+}
+
+void PinTagCommand::forward()
+{
+    m_editor.tagService().setPinnedSlot(m_tagId, m_newSlot);
+    m_editor.tagEdited(m_tagId);
+}
+
+void PinTagCommand::backward()
+{
+    TagService &service = m_editor.tagService();
+    // The key goes back to its former holder first (which frees it from this
+    // tag), then this tag gets its own former key.
+    if (m_previousHolder && m_newSlot > 0 && service.tag(*m_previousHolder))
+        service.setPinnedSlot(*m_previousHolder, m_newSlot);
+    service.setPinnedSlot(m_tagId, m_oldSlot);
+    m_editor.tagEdited(m_tagId);
+}
+
 MergeTagCommand::MergeTagCommand(TagEditor &editor, const TagMerge &merge, const QString &intoName)
     : AppliedTagCommand(editor, QStringLiteral("Merge tag %1 into %2").arg(merge.source.tag.name, intoName))
     , m_merge(merge)

@@ -19,6 +19,8 @@ public:
     virtual void tagRenamed(qint64 tagId, const QString &oldName, const QString &newName) = 0;
     // Tags came or went (create, delete, merge and their undo).
     virtual void tagsRestructured() = 0;
+    // A tag's colour or number key changed.
+    virtual void tagEdited(qint64 tagId) = 0;
     // An undo or redo that could not be done (the database changed under it);
     // nothing was written and the command has left the stack.
     virtual void commandFailed(const QString &message) = 0;
@@ -139,6 +141,55 @@ private:
     qint64 m_tagId;
     QString m_oldName;
     QString m_newName;
+};
+
+class RecolorTagCommand : public AppliedTagCommand
+{
+public:
+    RecolorTagCommand(TagEditor &editor, const Tag &tag, const QString &newColor);
+
+protected:
+    void forward() override;
+    void backward() override;
+
+private:
+    qint64 m_tagId;
+    QString m_oldColor;
+    QString m_newColor;
+};
+
+// A tag moved under another tag (one level) or back to the top.
+class ReparentTagCommand : public AppliedTagCommand
+{
+public:
+    ReparentTagCommand(TagEditor &editor, const Tag &tag, std::optional<qint64> newParent);
+
+protected:
+    void forward() override;
+    void backward() override;
+
+private:
+    qint64 m_tagId;
+    std::optional<qint64> m_oldParent;
+    std::optional<qint64> m_newParent;
+};
+
+// Pinning takes the number key from the tag that had it; undo gives it back
+// and returns the tag to its own former key.
+class PinTagCommand : public AppliedTagCommand
+{
+public:
+    PinTagCommand(TagEditor &editor, const Tag &tag, int newSlot, std::optional<qint64> previousHolder);
+
+protected:
+    void forward() override;
+    void backward() override;
+
+private:
+    qint64 m_tagId;
+    int m_oldSlot;
+    int m_newSlot;
+    std::optional<qint64> m_previousHolder;
 };
 
 // Undo takes the target off the responses that got it from the merge only

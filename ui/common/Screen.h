@@ -19,6 +19,9 @@ struct ScreenContext
     ResponseFilter filter;
     const Clock *clock = nullptr;
     double confidence = 0.95; // of every interval and significance test shown
+    // False for --screenshot runs: screens read what the user left (a search,
+    // a reading position) but write nothing back.
+    bool persistent = true;
 };
 
 // A page of the main window. The window calls setContext() whenever the
@@ -35,6 +38,11 @@ public:
     // Blocks (processing events) until the data requested so far has arrived,
     // so --screenshot and tests capture a filled screen. Default: nothing pending.
     virtual void waitUntilLoaded() {}
+
+    // Parts of the screen (tabs, views) that `--view NAME` shows directly, so
+    // every one of them can be rendered with --screenshot.
+    virtual QStringList partNames() const { return {}; }
+    virtual void showPart(const QString &name) { Q_UNUSED(name) }
 
 signals:
     // Ask the window to show the Comments screen with exactly this filter (drill-down).

@@ -114,6 +114,7 @@ void FollowupsScreen::buildUi()
     m_viewBox->addItems({tr("My queue"), tr("All open"), tr("Due within 12 h"), tr("Overdue"), tr("Closed"),
                          tr("Passives"), tr("SLA report")});
     m_viewBox->setCurrentIndex(int(m_view));
+    m_viewBox->setAccessibleName(tr("Follow-up view"));
     connect(m_viewBox, &QComboBox::currentIndexChanged, this, [this](int index) { setView(View(index)); });
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Search respondent, comment, owner"));
@@ -130,9 +131,12 @@ void FollowupsScreen::buildUi()
     connect(exportPromoters, &QPushButton::clicked, this,
             [this]() { exportContacts(QStringLiteral("promoter")); });
     m_summary = new QLabel;
+    m_summary->setAccessibleName(tr("Queue summary"));
 
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("View:")));
+    auto *viewLabel = new QLabel(tr("View:"));
+    viewLabel->setBuddy(m_viewBox);
+    bar->addWidget(viewLabel);
     bar->addWidget(m_viewBox);
     bar->addWidget(m_search, 1);
     bar->addWidget(m_take);
@@ -140,6 +144,7 @@ void FollowupsScreen::buildUi()
     bar->addWidget(exportPromoters);
 
     m_table = new QTableView;
+    m_table->setAccessibleName(tr("Follow-up queue"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(FollowupModel::Countdown, Qt::AscendingOrder);
@@ -164,6 +169,7 @@ void FollowupsScreen::buildUi()
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
     m_details = new QTextBrowser;
+    m_details->setAccessibleName(tr("Follow-up detail"));
     m_details->setOpenLinks(false);
     m_assign = new QPushButton(tr("Assign to me"));
     m_contact = new QPushButton(tr("Contact by email…"));
@@ -191,6 +197,7 @@ void FollowupsScreen::buildUi()
     actions2->addWidget(m_reopen);
     m_note = new QLineEdit;
     m_note->setPlaceholderText(tr("Add a note (what was said, what was offered)"));
+    m_note->setAccessibleName(tr("Note"));
     m_addNote = new QPushButton(tr("Add note"));
     connect(m_addNote, &QPushButton::clicked, this, [this]() { addNote(m_note->text()); });
     connect(m_note, &QLineEdit::returnPressed, this, [this]() { addNote(m_note->text()); });
@@ -210,6 +217,7 @@ void FollowupsScreen::buildUi()
     splitter->setSizes({880, 420});
 
     m_report = new QTextBrowser;
+    m_report->setAccessibleName(tr("SLA report"));
     m_pages = new QStackedWidget;
     m_pages->addWidget(splitter);
     m_pages->addWidget(m_report);
@@ -230,7 +238,25 @@ void FollowupsScreen::setContext(const ScreenContext &context)
         m_current.reset();
         m_lastOverdue = -1;
     }
-    reload();
+    // Hidden, it waits until shown: opening a large file must not queue the
+    // whole follow-up queue ahead of the Overview on the worker threads.
+    if (isVisible())
+        reload();
+    else
+        m_stale = true;
+}
+
+void FollowupsScreen::showEvent(QShowEvent *event)
+{
+    Screen::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
+void FollowupsScreen::showPart(const QString &name)
+{
+    if (name == QLatin1String("sla"))
+        setView(View::SlaReport);
 }
 
 void FollowupsScreen::setView(View view)
@@ -252,6 +278,8 @@ void FollowupsScreen::setOwnerName(const QString &name)
 
 void FollowupsScreen::waitUntilLoaded()
 {
+    if (m_stale)
+        reload();
     while (m_pending > 0)
         QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
 }
@@ -260,6 +288,7 @@ void FollowupsScreen::reload()
 {
     if (m_context.databasePath.isEmpty() || !m_context.clock)
         return;
+    m_stale = false;
     // The window's "Your name" action edits the same key.
     const QString saved = QSettings().value(ownerKey).toString();
     if (!saved.isEmpty())
@@ -320,6 +349,32 @@ void FollowupsScreen::reload()
         [this](const QString &error) {
             --m_pending;
             m_summary->setText(esc(error));
+            emit statusMessage(error);
+        });
+}
+
+void FollowupsScreen::showFollowup(qint64 id)
+{
+    if (m_context.databasePath.isEmpty() || !m_context.clock)
+        return;
+    const Clock *clock = m_context.clock;
+    ++m_pending;
+    runInBackground<View>(
+        this, m_context.databasePath,
+        [id, clock](Database &db) {
+            const FollowupItem item = FollowupQueue(db, *clock).item(id);
+            if (item.status != FollowupStatus::New && item.status != FollowupStatus::Contacted)
+                return View::Closed;
+            return item.list == QLatin1String("passive") ? View::Passives : View::AllOpen;
+        },
+        [this, id](const View &view) {
+            --m_pending;
+            // The reload that setView starts selects the current id once it is listed.
+            m_currentId = id;
+            setView(view);
+        },
+        [this](const QString &error) {
+            --m_pending;
             emit statusMessage(error);
         });
 }

@@ -36,6 +36,9 @@ public:
 
     void setContext(const ScreenContext &context) override;
     void waitUntilLoaded() override;
+    // "sla": the SLA report.
+    QStringList partNames() const override { return {QStringLiteral("sla")}; }
+    void showPart(const QString &name) override;
 
     void setView(View view);
     View view() const { return m_view; }
@@ -58,6 +61,9 @@ public:
     QTableView *table() const { return m_table; }
     qint64 currentId() const { return m_currentId; }
     void selectItem(qint64 id);
+    // Shows the item in the view that lists it (open, closed or passives) and
+    // selects it: the Comments detail pane's link lands here.
+    void showFollowup(qint64 id);
 
     // Actions on the current item (what the buttons do).
     void takeNext();
@@ -74,6 +80,9 @@ signals:
     void queueCountsChanged(int overdue, int dueSoon);
     // Items became overdue while the window was open (for a tray notification).
     void itemsBecameOverdue(int count);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildUi();
@@ -92,6 +101,7 @@ private:
     qint64 m_currentId = 0;
     std::optional<FollowupItem> m_current;
     int m_pending = 0;
+    bool m_stale = false; // the context changed while hidden: reload when shown
     quint64 m_generation = 0;
     int m_lastOverdue = -1;
     QStringList m_rootCauses;

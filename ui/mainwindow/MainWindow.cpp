@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCommandLinkButton>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -100,6 +101,16 @@ const char *const geometryKey = "ui/geometry";
 const char *const stateKey = "ui/state";
 const char *const confidenceKey = "analysis/confidence";
 const char *const ownerKey = "followups/owner";
+
+// Per-file settings live under a hash of the path (a path is not a valid key).
+QString fileSettingsGroup(const QString &path)
+{
+    return QStringLiteral("files/state/") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(QFileInfo(path).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1)
+                   .toHex()
+                   .left(16));
+}
 
 // The sidebar icons are grey line art; a selected row is drawn on the highlight
 // colour, so the selected mode gets the same drawing in the highlighted-text colour.
@@ -293,6 +304,7 @@ void MainWindow::buildUi()
             // A screen wider than the window scrolls instead of forcing the
             // whole window wider than a laptop screen.
             auto *scroll = new QScrollArea;
+            scroll->setAccessibleName(tr(info.title));
             scroll->setWidgetResizable(true);
             scroll->setFrameShape(QFrame::NoFrame);
             scroll->setWidget(screen);
@@ -307,6 +319,13 @@ void MainWindow::buildUi()
                 }
                 refreshFollowupCounts();
             });
+            if (auto *comments = qobject_cast<CommentsScreen *>(screen)) {
+                connect(comments, &CommentsScreen::openFollowupRequested, this, [this](qint64 id) {
+                    selectView(View::Followups);
+                    if (auto *followups = qobject_cast<FollowupsScreen *>(this->screen(View::Followups)))
+                        followups->showFollowup(id);
+                });
+            }
             if (auto *followups = qobject_cast<FollowupsScreen *>(screen)) {
                 connect(followups, &FollowupsScreen::itemsBecameOverdue, this, &MainWindow::notifyOverdue);
                 connect(followups, &FollowupsScreen::queueCountsChanged, this,
@@ -341,6 +360,7 @@ void MainWindow::buildUi()
 
     connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ResponseFilter &filter) {
         m_context.filter = filter;
+        rememberFilter();
         applyContext();
     });
     connect(m_filterBar, &FilterBar::saveViewRequested, this, &MainWindow::saveCurrentView);
@@ -546,6 +566,7 @@ bool MainWindow::openDatabase(const QString &path)
         m_filterBar->setChoices(FilterChoices{});
         m_filterBar->setFilter(ResponseFilter{});
     }
+    restoreFilter();
     m_outer->setCurrentIndex(1);
     if (m_persistent) {
         addRecent(m_database->path());
@@ -649,6 +670,11 @@ void MainWindow::loadChoices()
                 return;
             m_savedViews = loaded.savedViews;
             m_filterBar->setChoices(loaded.choices);
+            // The view chosen last time, if it still exists and still says what is shown.
+            const auto chosen = m_savedViews.constFind(m_restoreViewName);
+            if (chosen != m_savedViews.constEnd() && *chosen == m_context.filter)
+                m_filterBar->setCurrentViewName(m_restoreViewName);
+            m_restoreViewName.clear();
             setFollowupCounts(loaded.overdue, loaded.dueSoon);
             const QLocale locale;
             m_statusInfo->setText(
@@ -688,6 +714,7 @@ void MainWindow::saveCurrentView()
     }
     m_filterBar->setChoices(choices);
     m_filterBar->setCurrentViewName(name.trimmed());
+    rememberFilter();
     statusBar()->showMessage(tr("Saved view \"%1\"").arg(name.trimmed()), 5000);
 }
 
@@ -706,6 +733,7 @@ void MainWindow::deleteSavedView(const QString &name)
     choices.savedViews.removeAll(name);
     m_filterBar->setCurrentViewName({});
     m_filterBar->setChoices(choices);
+    rememberFilter();
     statusBar()->showMessage(tr("Deleted view \"%1\"").arg(name), 5000);
 }
 
@@ -716,6 +744,36 @@ void MainWindow::chooseSavedView(const QString &name)
         return;
     m_filterBar->setFilter(*it);
     m_filterBar->setCurrentViewName(name);
+    rememberFilter();
+}
+
+void MainWindow::rememberFilter()
+{
+    if (!m_persistent || m_context.databasePath.isEmpty())
+        return;
+    QSettings settings;
+    settings.beginGroup(fileSettingsGroup(m_context.databasePath));
+    settings.setValue(QStringLiteral("filter"), m_context.filter.toJson());
+    settings.setValue(QStringLiteral("view"), m_filterBar->currentViewName());
+}
+
+void MainWindow::restoreFilter()
+{
+    // Screenshot runs show the file as it is, whatever this user last looked at.
+    m_restoreViewName.clear();
+    if (!m_persistent)
+        return;
+    QSettings settings;
+    settings.beginGroup(fileSettingsGroup(m_context.databasePath));
+    bool ok = false;
+    const ResponseFilter filter =
+        ResponseFilter::fromJson(settings.value(QStringLiteral("filter")).toString(), &ok);
+    if (!ok)
+        return;
+    m_context.filter = filter;
+    m_restoreViewName = settings.value(QStringLiteral("view")).toString();
+    const QSignalBlocker blocker(m_filterBar);
+    m_filterBar->setFilter(filter);
 }
 
 void MainWindow::setConfidence(double level)
@@ -738,7 +796,27 @@ bool MainWindow::selectView(const QString &name)
             return true;
         }
     }
+    for (int index = 0; index < m_screenByView.size(); ++index) {
+        Screen *screen = m_screenByView.at(index);
+        if (screen && screen->partNames().contains(name)) {
+            selectView(View(index));
+            screen->showPart(name);
+            return true;
+        }
+    }
     return false;
+}
+
+QStringList MainWindow::viewNames() const
+{
+    QStringList names;
+    for (const ViewInfo &info : views)
+        names << QString::fromLatin1(info.key);
+    for (Screen *screen : m_screenByView) {
+        if (screen)
+            names += screen->partNames();
+    }
+    return names;
 }
 
 void MainWindow::selectView(View view)

@@ -62,8 +62,10 @@ public:
     QString databasePath() const;
     Database *database() const { return m_database.get(); }
 
-    // Selects a screen by its command-line name ("overview", "segments", ...).
+    // Selects a screen by its command-line name ("overview", "segments", ...)
+    // or a part of one ("themes", "tags", "sla").
     bool selectView(const QString &name);
+    QStringList viewNames() const;
     void selectView(View view);
     View currentView() const;
     // The screen of `view`, or nullptr while that screen is a placeholder.
@@ -86,7 +88,11 @@ public:
     void setDialogs(WindowDialogs dialogs);
     // Off for --screenshot runs: opening a file there must not change the
     // user's recent files, last file or window geometry.
-    void setPersistent(bool persistent) { m_persistent = persistent; }
+    void setPersistent(bool persistent)
+    {
+        m_persistent = persistent;
+        m_context.persistent = persistent;
+    }
 
     // Files chosen with File > Import Survey... or File > Import Attributes...:
     // opens the survey or the attribute wizard on the first one.
@@ -122,6 +128,10 @@ private:
     void saveCurrentView();
     void deleteSavedView(const QString &name);
     void chooseSavedView(const QString &name);
+    // The filter in force and the saved view chosen, kept per database file
+    // in QSettings and brought back when the file opens again.
+    void rememberFilter();
+    void restoreFilter();
     void focusSearch();
     void importDropped(const QStringList &paths);
     void editOwner();
@@ -131,6 +141,7 @@ private:
     std::unique_ptr<Database> m_database;
     ScreenContext m_context;
     QMap<QString, ResponseFilter> m_savedViews;
+    QString m_restoreViewName; // shown as chosen once the saved views are read
     int m_pendingChoices = 0;
     bool m_persistent = true;
     qint64 m_overdue = -1;

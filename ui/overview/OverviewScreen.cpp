@@ -109,6 +109,7 @@ OverviewScreen::OverviewScreen(QWidget *parent)
     outer->addWidget(m_message);
 
     auto *scroll = new QScrollArea;
+    scroll->setAccessibleName(tr("Overview"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_content = new QWidget;

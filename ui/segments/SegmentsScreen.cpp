@@ -142,7 +142,8 @@ void SegmentsScreen::buildUi()
     m_legend = new QLabel;
     m_legend->setWordWrap(true);
     m_legend->setAccessibleName(QStringLiteral("Pivot legend"));
-    m_legend->setStyleSheet(QStringLiteral("QLabel { color: #666666; }"));
+    // The palette's secondary text colour: a fixed grey is unreadable on a dark palette.
+    m_legend->setForegroundRole(QPalette::PlaceholderText);
 
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);

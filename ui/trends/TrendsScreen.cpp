@@ -121,6 +121,7 @@ void TrendsScreen::buildUi()
     layout->addWidget(m_segments);
 
     m_tabs = new QTabWidget;
+    m_tabs->setAccessibleName(QStringLiteral("Trend chart and table"));
     m_trendView = new QChartView(buildTrendChart(TrendChartData{}));
     m_trendView->setRenderHint(QPainter::Antialiasing);
     m_trendView->setAccessibleName(QStringLiteral("NPS trend chart"));

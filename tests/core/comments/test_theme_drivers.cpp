@@ -51,8 +51,15 @@ private slots:
         QCOMPARE(d.nps, -50.0);
         QCOMPARE(d.difference, -70.0);
         QCOMPARE(d.npsWithoutDetractors, 50.0);
-        QVERIFY(qAbs(d.differenceLow - -95.7986041) < 1e-4);
-        QVERIFY(qAbs(d.differenceHigh - -8.5151213) < 1e-4);
+        // z = 1.959964 (two-sided 95%), as every interval of the app.
+        QVERIFY(qAbs(d.differenceLow - -95.7978022) < 1e-4);
+        QVERIFY(qAbs(d.differenceHigh - -8.5159232) < 1e-4);
+        // The window's confidence level reaches the interval: at 99% it is wider
+        // (z = 2.575829) around the same centre.
+        const ThemeDriversResult r99 = ThemeDrivers::compute(fx.db, CommentFilter{}, 0.99);
+        QCOMPARE(r99.confidence, 0.99);
+        QVERIFY(qAbs(r99.drivers.first().differenceLow - -109.5107792) < 1e-4);
+        QVERIFY(qAbs(r99.drivers.first().differenceHigh - 5.1970538) < 1e-4);
         QVERIFY(!d.reliable);
 
         const DataTable table = ThemeDrivers::toTable(r);
@@ -85,7 +92,8 @@ private slots:
         test::CommentFixture fx;
         QVector<test::FixtureComment> rows;
         for (int i = 0; i < 40; ++i) {
-            rows.append({2, QStringLiteral("the outage lost our data, support slow")});
+            rows.append(
+                {2, QStringLiteral("the outage lost our data, support slow, too expensive at 30 per seat")});
             rows.append({10, QStringLiteral("the reports are great, support fast")});
         }
         fx.add(rows);
@@ -104,6 +112,11 @@ private slots:
         QVERIFY(!d.contains(QStringLiteral("support"))); // in both groups: not distinctive
         QVERIFY(!p.contains(QStringLiteral("support")));
         QVERIFY(!d.contains(QStringLiteral("the")));
+        // Words that say nothing alone stay out; their phrases stay in.
+        QVERIFY(!d.contains(QStringLiteral("too")));
+        QVERIFY(!d.contains(QStringLiteral("30")));
+        QVERIFY(d.contains(QStringLiteral("too expensive")));
+        QVERIFY(!d.contains(QStringLiteral("30 per")));
         QVERIFY(r.detractor.first().zScore > 1.96);
         QVERIFY(r.promoter.first().zScore < -1.96);
     }

@@ -1,3 +1,4 @@
+#include "comments/TagService.h"
 #include "common/Error.h"
 #include "followups/Contacts.h"
 #include "followups/FollowupQueue.h"
@@ -420,6 +421,25 @@ private slots:
         QCOMPARE(passives.rows.size(), 1);
         QCOMPARE(passives.rows[0][0].toString(), QStringLiteral("p1@example.com"));
         QCOMPARE(contactList(db, QStringLiteral("detractor"), {}).rows.size(), 2);
+        // Like every comment export, the list carries the star and the tags.
+        QCOMPARE(passives.columns.mid(5),
+                 (QStringList{QStringLiteral("comment"), QStringLiteral("starred"), QStringLiteral("tags")}));
+        QCOMPARE(passives.rows[0][6].toBool(), false);
+        QCOMPARE(passives.rows[0][7].toString(), QString());
+        const qint64 response =
+            sql::scalar(db.connection(),
+                        QStringLiteral("SELECT r.id FROM responses r JOIN respondents p ON"
+                                       " p.id = r.respondent_id WHERE p.email = ?"),
+                        {QStringLiteral("p1@example.com")})
+                .toLongLong();
+        FixedClock clock(QDateTime::fromSecsSinceEpoch(utc(2026, 6, 1, 0), Qt::UTC));
+        TagService tags(db, clock);
+        tags.addTag(tags.create(QStringLiteral("Pricing")), {response});
+        tags.addTag(tags.create(QStringLiteral("Case study")), {response});
+        tags.setStarred({response}, true);
+        const DataTable tagged = contactList(db, QStringLiteral("passive"), {});
+        QCOMPARE(tagged.rows[0][6].toBool(), true);
+        QCOMPARE(tagged.rows[0][7].toString(), QStringLiteral("Case study; Pricing"));
         QVERIFY_THROWS_EXCEPTION(Error, contactList(db, QStringLiteral("fans"), {}));
     }
 };
