@@ -12,6 +12,7 @@
 #include "mainwindow/MainWindow.h"
 #include "overview/OverviewScreen.h"
 #include "query/SavedViews.h"
+#include "store/Database.h"
 #include "store/Sql.h"
 
 #include <QAbstractSpinBox>
@@ -22,6 +23,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMimeData>
 #include <QTabWidget>
@@ -349,6 +351,67 @@ private slots:
         auto *focused = qobject_cast<QLineEdit *>(QApplication::focusWidget());
         QVERIFY(focused);
         QCOMPARE(focused->accessibleName(), QStringLiteral("Search comments"));
+    }
+
+    void editMenuUndoesTheCurrentScreensEdits()
+    {
+        // A copy: this test writes tags.
+        const QString path = m_dir.filePath(QStringLiteral("undo.npsdb"));
+        QFile::remove(path);
+        QVERIFY(QFile::copy(m_demo, path));
+        const auto pricingRows = [&path](qint64 responseId) {
+            Database db;
+            db.open(path, Database::Mode::ExistingOnly);
+            return sql::scalar(
+                       db.connection(),
+                       QStringLiteral("SELECT count(*) FROM response_tags rt JOIN tags t ON t.id = rt.tag_id"
+                                      " WHERE rt.response_id = ? AND t.name = 'Pricing'"),
+                       {responseId})
+                .toInt();
+        };
+        MainWindow window(nullptr, &m_clock);
+        window.show();
+        QVERIFY(window.openDatabase(path));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *undo = window.findChild<QAction *>(QStringLiteral("editUndo"));
+        auto *redo = window.findChild<QAction *>(QStringLiteral("editRedo"));
+        QVERIFY(undo && redo);
+        QVERIFY(!undo->isEnabled());
+
+        window.selectView(MainWindow::View::Comments);
+        auto *comments = qobject_cast<CommentsScreen *>(window.screen(MainWindow::View::Comments));
+        CommentFilter untagged;
+        untagged.untagged = true;
+        comments->setCommentFilter(untagged);
+        comments->waitUntilLoaded();
+        QListView *list = comments->listView();
+        list->setFocus();
+        list->setCurrentIndex(comments->model()->index(0));
+        const qint64 id = comments->model()->idAt(0);
+        QCOMPARE(pricingRows(id), 0);
+        QTest::keyClick(list, Qt::Key_1); // the demo's pinned "Pricing"
+        QCOMPARE(pricingRows(id), 1);
+
+        // The window's menu and its one Ctrl+Z: no second shortcut cancels it out.
+        QVERIFY(undo->isEnabled());
+        QVERIFY(undo->text().contains(QStringLiteral("Pricing")));
+        QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(pricingRows(id), 0);
+        redo->trigger();
+        QCOMPARE(pricingRows(id), 1);
+        QTest::keyClick(list, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(pricingRows(id), 1); // nothing left to redo
+
+        // Elsewhere, Undo does not reach back into the Comments screen.
+        window.selectView(MainWindow::View::Overview);
+        QVERIFY(!undo->isEnabled());
+        undo->trigger();
+        QCOMPARE(pricingRows(id), 1);
+        window.selectView(MainWindow::View::Comments);
+        QVERIFY(undo->isEnabled());
+        undo->trigger();
+        QCOMPARE(pricingRows(id), 0);
     }
 
     void surveyFileNeedsADatabaseThenOpensTheWizard()

@@ -132,11 +132,12 @@ void CommentsScreen::buildUi()
     m_tabs->addTab(buildThemes(), QStringLiteral("Theme drivers"));
     layout->addWidget(m_tabs);
 
-    QAction *undo = m_undo->createUndoAction(this, QStringLiteral("Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_undo->createRedoAction(this, QStringLiteral("Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    for (QAction *a : {undo, redo}) {
+    m_undoAction = m_undo->createUndoAction(this, QStringLiteral("Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undo->createRedoAction(this, QStringLiteral("Redo"));
+    m_redoAction->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    for (QAction *a : {m_undoAction, m_redoAction}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
@@ -144,6 +145,12 @@ void CommentsScreen::buildUi()
         if (tab == 1 && m_detractorWords->count() == 0)
             reloadSuggestions();
     });
+}
+
+void CommentsScreen::leaveUndoShortcutsToWindow()
+{
+    removeAction(m_undoAction);
+    removeAction(m_redoAction);
 }
 
 QWidget *CommentsScreen::buildReader()

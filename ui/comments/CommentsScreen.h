@@ -59,7 +59,8 @@ public:
     void setDialogs(CommentsDialogs *dialogs); // not owned; nullptr restores the default
     QListView *listView() const { return m_list; }
     CommentListModel *model() const { return m_model; }
-    QUndoStack *undoStack() const { return m_undo; }
+    QUndoStack *undoStack() const override { return m_undo; }
+    void leaveUndoShortcutsToWindow() override;
     QTableWidget *themesTable() const { return m_themes; }
     QTabWidget *tabs() const { return m_tabs; }
 
@@ -151,6 +152,8 @@ private:
     CommentDelegate *m_delegate = nullptr;
     QTextBrowser *m_detail = nullptr;
     QUndoStack *m_undo = nullptr;
+    QAction *m_undoAction = nullptr; // the screen's own shortcuts, when it is not in the window
+    QAction *m_redoAction = nullptr;
     QTableWidget *m_tagTable = nullptr;
     QTableWidget *m_ruleTable = nullptr;
     QListWidget *m_detractorWords = nullptr;

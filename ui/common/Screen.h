@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QUndoStack;
+
 namespace nps {
 class Clock;
 }
@@ -43,6 +45,12 @@ public:
     // every one of them can be rendered with --screenshot.
     virtual QStringList partNames() const { return {}; }
     virtual void showPart(const QString &name) { Q_UNUSED(name) }
+
+    // The screen's edits that Edit > Undo and Redo take back, if it has any.
+    virtual QUndoStack *undoStack() const { return nullptr; }
+    // Called by the window, whose Edit menu then owns the Undo and Redo
+    // shortcuts: two actions on one shortcut would cancel each other out.
+    virtual void leaveUndoShortcutsToWindow() {}
 
 signals:
     // Ask the window to show the Comments screen with exactly this filter (drill-down).

@@ -51,6 +51,8 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolButton>
+#include <QUndoGroup>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 static void initResources()
@@ -319,6 +321,10 @@ void MainWindow::buildUi()
                 }
                 refreshFollowupCounts();
             });
+            if (QUndoStack *stack = screen->undoStack()) {
+                m_undoGroup->addStack(stack);
+                screen->leaveUndoShortcutsToWindow();
+            }
             if (auto *comments = qobject_cast<CommentsScreen *>(screen)) {
                 connect(comments, &CommentsScreen::openFollowupRequested, this, [this](qint64 id) {
                     selectView(View::Followups);
@@ -341,6 +347,10 @@ void MainWindow::buildUi()
         ++index;
     }
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_pages, &QStackedWidget::currentChanged, this, [this](int index) {
+        Screen *current = m_screenByView.value(index);
+        m_undoGroup->setActiveStack(current ? current->undoStack() : nullptr);
+    });
     m_sidebar->setCurrentRow(0);
 
     auto *right = new QWidget;
@@ -483,6 +493,15 @@ void MainWindow::buildMenus()
     m_needDatabase = {importAction, attributesAction, closeAction};
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("editUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("editRedo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(redo);
+    edit->addSeparator();
     QAction *find = edit->addAction(tr("&Find"), this, &MainWindow::focusSearch);
     find->setShortcut(QKeySequence::Find);
     edit->addSeparator();

@@ -4,10 +4,12 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QUndoGroup>
 #include <functional>
 #include <memory>
 
 class QActionGroup;
+
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -159,6 +161,8 @@ private:
     QLabel *m_statusInfo = nullptr;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_confidenceGroup = nullptr;
+    // Edit > Undo and Redo act on the current screen's edits.
+    QUndoGroup *m_undoGroup = new QUndoGroup(this);
     QList<QAction *> m_needDatabase;
     QVector<Screen *> m_screenByView;
     QSystemTrayIcon *m_tray = nullptr;
