@@ -64,6 +64,8 @@ QString CommentFilter::toJson() const
     o.insert(QStringLiteral("starred"), starred);
     if (!search.isEmpty())
         o.insert(QStringLiteral("search"), search);
+    if (!withCommentOnly)
+        o.insert(QStringLiteral("with_comment_only"), false);
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -82,6 +84,7 @@ CommentFilter CommentFilter::fromJson(const QString &json)
     f.untagged = o.value(QStringLiteral("untagged")).toBool();
     f.starred = o.value(QStringLiteral("starred")).toBool();
     f.search = o.value(QStringLiteral("search")).toString();
+    f.withCommentOnly = o.value(QStringLiteral("with_comment_only")).toBool(true);
     return f;
 }
 

@@ -12,6 +12,7 @@
 #include "store/Sql.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QFile>
 #include <QImage>
 #include <QListView>
@@ -231,6 +232,35 @@ private slots:
         QCOMPARE(first.data(CommentListModel::CommentRole).toString().mid(hit.x(), hit.y()).toLower(),
                  QStringLiteral("support"));
         QVERIFY(first.data(CommentListModel::ScoreRole).toInt() >= 0);
+    }
+
+    void hasCommentOffListsEveryAnswer()
+    {
+        CommentsScreen screen;
+        openScreen(screen);
+        screen.waitUntilLoaded();
+        const qint64 withComment = screen.model()->totalCount();
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        const auto count = [&db](const char *statement) {
+            return sql::scalar(db.connection(), QString::fromLatin1(statement)).toLongLong();
+        };
+        QCOMPARE(withComment,
+                 count("SELECT count(*) FROM responses WHERE comment IS NOT NULL AND comment <> ''"));
+
+        auto *hasComment = screen.findChild<QCheckBox *>(QStringLiteral("hasComment"));
+        QVERIFY(hasComment && hasComment->isChecked());
+        hasComment->click();
+        screen.waitUntilLoaded();
+        QCOMPARE(screen.model()->totalCount(), count("SELECT count(*) FROM responses"));
+        QVERIFY(!screen.commentFilter().withCommentOnly);
+        // The filter is kept as it is, also across a save and a restore.
+        QCOMPARE(CommentFilter::fromJson(screen.commentFilter().toJson()), screen.commentFilter());
+
+        hasComment->click();
+        screen.waitUntilLoaded();
+        QCOMPARE(screen.model()->totalCount(), withComment);
+        QCOMPARE(CommentFilter::fromJson(screen.commentFilter().toJson()).withCommentOnly, true);
     }
 
     void keyboardTaggingAndUndo()

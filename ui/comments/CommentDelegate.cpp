@@ -183,7 +183,10 @@ void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     // lines, the last one ends in an ellipsis.
     painter->setFont(option.font);
     const int width = textWidth(option);
-    const QString comment = index.data(CommentListModel::CommentRole).toString();
+    // With "Has comment" off the list also holds answers without one.
+    const QString answered = index.data(CommentListModel::CommentRole).toString();
+    const bool noComment = answered.isEmpty();
+    const QString comment = noComment ? QStringLiteral("No comment") : answered;
     QVector<QTextLayout::FormatRange> formats;
     for (const QVariant &hit : index.data(CommentListModel::HitsRole).toList()) {
         QTextLayout::FormatRange range;
@@ -217,7 +220,7 @@ void CommentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         }
     }
     const qreal textHeight = QFontMetricsF(option.font).lineSpacing() * maxTextLines;
-    painter->setPen(pal.color(QPalette::Text));
+    painter->setPen(pal.color(noComment ? QPalette::PlaceholderText : QPalette::Text));
     painter->save();
     painter->setClipRect(QRectF(x0, y, width, textHeight), Qt::IntersectClip);
     layout.draw(painter, QPointF(x0, y));

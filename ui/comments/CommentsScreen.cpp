@@ -179,6 +179,11 @@ QWidget *CommentsScreen::buildReader()
     m_tagFilter->addItem(QStringLiteral("Any tag"), QString());
     m_untagged = new QCheckBox(QStringLiteral("Untagged"));
     m_starred = new QCheckBox(QStringLiteral("Starred"));
+    // Off, the reader also lists the answers that came without a comment, to
+    // star or tag them like the others.
+    m_hasComment = new QCheckBox(QStringLiteral("Has comment"));
+    m_hasComment->setObjectName(QStringLiteral("hasComment"));
+    m_hasComment->setChecked(true);
     m_count = new QLabel;
     m_count->setAccessibleName(QStringLiteral("Comment count"));
     filters->addWidget(m_search, 3);
@@ -187,7 +192,7 @@ QWidget *CommentsScreen::buildReader()
     filters->addWidget(m_tagFilter);
     filters->addWidget(m_untagged);
     filters->addWidget(m_starred);
-    filters->addWidget(m_count);
+    filters->addWidget(m_hasComment);
     layout->addLayout(filters);
 
     auto *tagging = new QHBoxLayout;
@@ -245,6 +250,8 @@ QWidget *CommentsScreen::buildReader()
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
+    // Under the list it counts, as a list's footer; the rows above are full.
+    layout->addWidget(m_count);
 
     connect(m_search, &QLineEdit::returnPressed, this, [this]() { filterControlsChanged(); });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -253,7 +260,7 @@ QWidget *CommentsScreen::buildReader()
     });
     for (QComboBox *box : {m_group, m_score, m_tagFilter})
         connect(box, &QComboBox::activated, this, [this]() { filterControlsChanged(); });
-    for (QCheckBox *box : {m_untagged, m_starred})
+    for (QCheckBox *box : {m_untagged, m_starred, m_hasComment})
         connect(box, &QCheckBox::toggled, this, [this]() { filterControlsChanged(); });
     connect(m_quickTag, &QLineEdit::returnPressed, this, [this]() {
         if (quickTag(m_quickTag->text()))
@@ -306,7 +313,9 @@ QWidget *CommentsScreen::buildReader()
             Qt::QueuedConnection);
     });
     connect(m_model, &CommentListModel::countKnown, this, [this](qint64 n) {
-        m_count->setText(QStringLiteral("%1 comment%2").arg(QLocale().toString(n), n == 1 ? "" : "s"));
+        const QString noun =
+            m_filter.withCommentOnly ? QStringLiteral("comment") : QStringLiteral("response");
+        m_count->setText(QStringLiteral("%1 %2%3").arg(QLocale().toString(n), noun, n == 1 ? "" : "s"));
     });
     connect(m_model, &CommentListModel::loadFailed, this, [this](const QString &message) {
         m_count->setText(QStringLiteral("Error"));
@@ -591,7 +600,7 @@ void CommentsScreen::setCommentFilter(const CommentFilter &filter)
 void CommentsScreen::syncControls()
 {
     const QSignalBlocker b1(m_search), b2(m_group), b3(m_score), b4(m_tagFilter), b5(m_untagged),
-        b6(m_starred);
+        b6(m_starred), b7(m_hasComment);
     m_search->setText(m_filter.search);
     m_group->setCurrentIndex(std::max(0, m_group->findData(m_filter.group ? int(*m_filter.group) : -1)));
     m_score->setCurrentIndex(std::max(0, m_score->findData(m_filter.score ? *m_filter.score : -1)));
@@ -603,6 +612,7 @@ void CommentsScreen::syncControls()
     m_tagFilter->setCurrentIndex(std::max(0, tagIndex));
     m_untagged->setChecked(m_filter.untagged);
     m_starred->setChecked(m_filter.starred);
+    m_hasComment->setChecked(m_filter.withCommentOnly);
 }
 
 void CommentsScreen::filterControlsChanged()
@@ -616,6 +626,7 @@ void CommentsScreen::filterControlsChanged()
     f.tag = m_tagFilter->currentData().toString();
     f.untagged = m_untagged->isChecked();
     f.starred = m_starred->isChecked();
+    f.withCommentOnly = m_hasComment->isChecked();
     if (f == m_filter)
         return;
     m_filter = f;

@@ -142,6 +142,7 @@ private:
     QComboBox *m_tagFilter = nullptr;
     QCheckBox *m_untagged = nullptr;
     QCheckBox *m_starred = nullptr;
+    QCheckBox *m_hasComment = nullptr;
     QLabel *m_count = nullptr;
     QLabel *m_pinnedBar = nullptr;
     QLineEdit *m_quickTag = nullptr;
