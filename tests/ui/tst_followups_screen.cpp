@@ -2,6 +2,7 @@
 #include "followups/FollowupModel.h"
 #include "followups/FollowupQueue.h"
 #include "followups/FollowupsScreen.h"
+#include "followups/SlaReport.h"
 #include "store/Sql.h"
 #include "store/SurveyWriter.h"
 #include "store/Transaction.h"
@@ -11,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace nps;
 using namespace nps::ui;
@@ -235,6 +237,34 @@ private slots:
                      {id})
                      .toInt(),
                  1);
+    }
+
+    void slaReportShowsRatesAsPercentages()
+    {
+        FixedClock clock(test::demoNow());
+        FollowupsScreen screen;
+        screen.setContext(ScreenContext{m_path, {}, &clock});
+        screen.setView(FollowupsScreen::View::SlaReport);
+        screen.waitUntilLoaded();
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        const SlaReport report = SlaReport::compute(db, clock);
+        QVERIFY(!report.byPeriod.isEmpty());
+        const SlaReport::PeriodRow &last = report.byPeriod.last();
+        QVERIFY(last.due > 0);
+        const QString percent =
+            QStringLiteral("%1%").arg(100.0 * double(last.contactedInTime) / double(last.due), 0, 'f', 1);
+        QTextBrowser *browser = nullptr;
+        for (QTextBrowser *b : screen.findChildren<QTextBrowser *>()) {
+            if (b->accessibleName() == QLatin1String("SLA report"))
+                browser = b;
+        }
+        QVERIFY(browser);
+        const QString text = browser->toPlainText();
+        const QString byQuarter = text.mid(text.indexOf(QLatin1String("By quarter")));
+        QVERIFY2(byQuarter.contains(percent), qPrintable(byQuarter));
+        // Not the fraction the CSV export carries.
+        QVERIFY2(!byQuarter.contains(QLatin1String("0.")), qPrintable(byQuarter));
     }
 
     void exportsPassivesThroughTheSeam()

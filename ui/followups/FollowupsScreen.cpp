@@ -55,10 +55,18 @@ QString tableHtml(const DataTable &table)
     html += QStringLiteral("</tr>");
     for (const QVariantList &row : table.rows) {
         html += QStringLiteral("<tr>");
-        for (const QVariant &v : row)
+        for (int column = 0; column < row.size(); ++column) {
+            const QVariant &v = row.at(column);
+            const bool number = v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong ||
+                                v.typeId() == QMetaType::Double;
+            // The table keeps rates as fractions for CSV and scripts; people read percentages.
+            const bool rate = v.typeId() == QMetaType::Double &&
+                              table.columns.value(column).endsWith(QLatin1String("_rate"));
+            const QString text =
+                rate ? QStringLiteral("%1%").arg(v.toDouble() * 100.0, 0, 'f', 1) : formatCell(v);
             html += QStringLiteral("<td%1>%2</td>")
-                        .arg(v.typeId() == QMetaType::Int ? QStringLiteral(" align=right") : QString(),
-                             esc(formatCell(v)));
+                        .arg(number ? QStringLiteral(" align=right") : QString(), esc(text));
+        }
         html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
