@@ -436,9 +436,12 @@ void FollowupsScreen::showDetails(const Details &details)
     // The SLA clock stops at the first contact.
     const auto left = item.status == FollowupStatus::New ? item.hoursLeft(now) : std::nullopt;
     const QColor color = FollowupModel::urgencyColor(FollowupModel::urgency(left));
-    QString html = QStringLiteral("<h3>%1 <span style='color:#777'>· score %2</span></h3>")
+    // Secondary text in the palette's own colour, readable in light and dark.
+    const QString secondary = palette().color(QPalette::PlaceholderText).name();
+    QString html = QStringLiteral("<h3>%1 <span style='color:%3'>· score %2</span></h3>")
                        .arg(esc(FollowupModel::respondentText(item)))
-                       .arg(item.score);
+                       .arg(item.score)
+                       .arg(secondary);
     html += QStringLiteral("<p>%1").arg(esc(item.respondentEmail));
     if (details.response)
         html += QStringLiteral(" · %1").arg(esc(details.response->row.wave));
@@ -481,8 +484,9 @@ void FollowupsScreen::showDetails(const Details &details)
             what = tr("Owner");
         else
             what = tr("Note");
-        html += QStringLiteral("<li><span style='color:#777'>%1 %2</span> <b>%3</b> %4</li>")
-                    .arg(FollowupModel::timeText(it->at), esc(it->actor), esc(what), esc(it->text));
+        html +=
+            QStringLiteral("<li><span style='color:%5'>%1 %2</span> <b>%3</b> %4</li>")
+                .arg(FollowupModel::timeText(it->at), esc(it->actor), esc(what), esc(it->text), secondary);
     }
     html += QStringLiteral("</ul>");
     m_details->setHtml(html);
