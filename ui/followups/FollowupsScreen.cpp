@@ -436,8 +436,12 @@ void FollowupsScreen::showDetails(const Details &details)
     // The SLA clock stops at the first contact.
     const auto left = item.status == FollowupStatus::New ? item.hoursLeft(now) : std::nullopt;
     const QColor color = FollowupModel::urgencyColor(FollowupModel::urgency(left));
-    // Secondary text in the palette's own colour, readable in light and dark.
-    const QString secondary = palette().color(QPalette::PlaceholderText).name();
+    // Secondary text halfway between the palette's text and background: readable in light and dark.
+    const QColor text = palette().color(QPalette::Text);
+    const QColor base = palette().color(QPalette::Base);
+    const QString secondary = QColor((text.red() + base.red()) / 2, (text.green() + base.green()) / 2,
+                                     (text.blue() + base.blue()) / 2)
+                                  .name();
     QString html = QStringLiteral("<h3>%1 <span style='color:%3'>· score %2</span></h3>")
                        .arg(esc(FollowupModel::respondentText(item)))
                        .arg(item.score)
