@@ -150,13 +150,13 @@ QVector<ImportReport> Importer::write(const QVector<ImportSource *> &sources, co
     Transaction transaction(c);
     // Also while one statement runs for seconds, the window hears from us.
     std::optional<ProgressHandler> progressHandler(std::in_place, c, keepGoing);
+    SurveyWriter writer(m_db, m_clock);
     if (bulk) {
         bulk->deferIndexes(QStringLiteral("responses"));
         bulk->deferIndexes(QStringLiteral("followups"));
-        // Into a file without respondents the writer links identities from its
-        // own caches and never asks these indexes (see SurveyWriter), so they
-        // too are built once at the end.
-        if (!sql::scalar(c, QStringLiteral("SELECT EXISTS (SELECT 1 FROM respondents)")).toBool())
+        // A writer that links identities from its own caches never asks these
+        // indexes, so they too are built once at the end.
+        if (writer.knownRespondentsOnly())
             bulk->deferIndexes(QStringLiteral("respondents"));
     }
     // Index the new comments in one statement at the end instead of one
@@ -164,7 +164,6 @@ QVector<ImportReport> Importer::write(const QVector<ImportSource *> &sources, co
     sql::run(c, QStringLiteral("DROP TRIGGER IF EXISTS responses_fts_insert"));
     const qint64 firstNewId =
         sql::scalar(c, QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM responses")).toLongLong();
-    SurveyWriter writer(m_db, m_clock);
     qint64 bytesBefore = 0;
     for (ImportSource *source : sources) {
         ImportReport report;

@@ -80,6 +80,10 @@ public:
     void addRejected(qint64 importId, qint64 line, int column, const QString &columnName,
                      const QString &value, const QString &reason);
 
+    // True when the file had no respondents as this writer began: every identity it
+    // meets is one it created, so it never looks one up in the respondents table.
+    bool knownRespondentsOnly() const { return m_knownRespondentsOnly; }
+
     // Identity and attribute interning, public for the attribute importer.
     qint64 respondentFor(const ResponseRecord &record, bool *created = nullptr);
     qint64 attributeId(const QString &name);

@@ -1,3 +1,5 @@
+#include "../SyntheticExport.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -324,12 +326,8 @@ private slots:
         // A large file, so the import is still running when it is killed.
         const QString csv = m_dir.filePath(QStringLiteral("big.csv"));
         if (!QFileInfo::exists(csv)) {
-            QProcess python;
-            python.start(QStringLiteral("python3"),
-                         {QStringLiteral(NPSDESK_SHARED_DATA "/../bench/make_responses.py"),
-                          QStringLiteral("300000"), csv});
-            QVERIFY(python.waitForFinished(120000));
-            QCOMPARE(python.exitCode(), 0);
+            const QString failure = nps::test::makeSyntheticExport(csv, 300000);
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
         }
 
         const QString db = freshDb();
@@ -382,12 +380,8 @@ private slots:
     void bulkImportLeavesTheFileInWalWithItsIndexes()
     {
         const QString csv = m_dir.filePath(QStringLiteral("medium.csv"));
-        QProcess python;
-        python.start(QStringLiteral("python3"),
-                     {QStringLiteral(NPSDESK_SHARED_DATA "/../bench/make_responses.py"),
-                      QStringLiteral("20000"), csv});
-        QVERIFY(python.waitForFinished(120000));
-        QCOMPARE(python.exitCode(), 0);
+        const QString failure = nps::test::makeSyntheticExport(csv, 20000);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         const QString db = freshDb();
         const Result r = import(db, {csv});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));

@@ -1,21 +1,19 @@
 // The comment list as a window: on a database with more than 20,000 comments,
 // the model reports every match but holds at most CommentListModel::maxPages
 // pages, and every row read from top to bottom is the row core lists there.
+#include "UiFixture.h"
 #include "clock/Clock.h"
 #include "comments/CommentDelegate.h"
 #include "comments/CommentListModel.h"
 #include "comments/CommentsScreen.h"
 #include "comments/TagService.h"
-#include "demo/DemoGenerator.h"
 #include "store/Database.h"
 #include "store/Sql.h"
 
 #include <QAbstractItemModelTester>
 #include <QListView>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
@@ -30,7 +28,7 @@ class TestCommentWindow : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_path;
-    FixedClock m_clock{QDateTime(QDate(2026, 11, 15), QTime(9, 0), Qt::UTC)};
+    FixedClock m_clock{test::demoNow()};
 
     QVector<qint64> coreIds(const CommentFilter &filter)
     {
@@ -93,16 +91,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("npsdesk-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_comment_window"));
-        QSettings().clear();
-        m_path = m_dir.filePath(QStringLiteral("big.npsdb"));
+        test::isolateSettings(m_dir);
+        m_path = test::makeDemoDatabase(m_dir, QStringLiteral("big.npsdb"), 40000);
         Database db;
-        db.open(m_path);
-        DemoOptions options;
-        options.responses = 40000;
-        DemoGenerator(db, m_clock).generate(options);
+        db.open(m_path, Database::Mode::ExistingOnly);
         QVERIFY(CommentQuery(db).count({}) > 20000);
     }
 

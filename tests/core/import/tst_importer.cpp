@@ -1,3 +1,4 @@
+#include "../../SyntheticExport.h"
 #include "common/Error.h"
 #include "import/FileImportSource.h"
 #include "import/Importer.h"
@@ -5,7 +6,6 @@
 #include "store/Database.h"
 #include "store/Sql.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <thread>
@@ -99,12 +99,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_csv = m_dir.filePath(QStringLiteral("responses.csv"));
-        QProcess python;
-        python.start(QStringLiteral("python3"),
-                     {QStringLiteral(NPSDESK_SHARED_DATA "/../bench/make_responses.py"),
-                      QStringLiteral("30000"), m_csv});
-        QVERIFY(python.waitForFinished(120000));
-        QCOMPARE(python.exitCode(), 0);
+        const QString failure = test::makeSyntheticExport(m_csv, 30000);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void prefetchingKeepsOrderAndRejections()
