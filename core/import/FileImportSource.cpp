@@ -1,8 +1,8 @@
 #include "FileImportSource.h"
 
+#include "common/Digest.h"
 #include "common/Error.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,20 +10,6 @@
 #include <QJsonObject>
 
 namespace nps {
-
-namespace {
-
-QString hashFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
-}
-
-} // namespace
 
 FileImportSource::FileImportSource(const QString &path, const ReadOptions &options,
                                    const MappingOverrides &overrides)
@@ -33,7 +19,7 @@ FileImportSource::FileImportSource(const QString &path, const ReadOptions &optio
         m_file.applyOverrides(overrides);
     m_file.requireImportable();
     m_cursor.emplace(m_file.records());
-    m_hash = std::async(std::launch::async, hashFile, path);
+    m_hash = std::async(std::launch::async, &Digest::sha256OfFile, path);
 }
 
 FileImportSource::~FileImportSource()

@@ -2,9 +2,9 @@
 
 #include "Database.h"
 #include "Sql.h"
+#include "common/Digest.h"
 #include "common/Error.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
@@ -109,7 +109,7 @@ QString SurveyWriter::normalisedEmail(const QString &email)
 QString SurveyWriter::contentKey(const QString &respondentKey, std::optional<qint64> submittedAt, int score,
                                  const QString &comment)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha1);
+    Digest hash(Digest::Algorithm::Sha1);
     hash.addData(respondentKey.toUtf8());
     hash.addData(QByteArrayView("\x1f", 1));
     hash.addData(submittedAt ? QByteArray::number(*submittedAt) : QByteArray("-"));
