@@ -11,6 +11,7 @@
 #include "store/Database.h"
 #include "store/Migrations.h"
 #include "store/ProgressHandler.h"
+#include "store/ResponseInterner.h"
 #include "store/Sql.h"
 #include "store/Transaction.h"
 
@@ -164,6 +165,8 @@ QVector<ImportReport> Importer::write(const QVector<ImportSource *> &sources, co
     sql::run(c, QStringLiteral("DROP TRIGGER IF EXISTS responses_fts_insert"));
     const qint64 firstNewId =
         sql::scalar(c, QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM responses")).toLongLong();
+    // Shared by every file: the same person in two files is one respondent.
+    ResponseInterner interner;
     qint64 bytesBefore = 0;
     for (ImportSource *source : sources) {
         ImportReport report;
@@ -186,21 +189,21 @@ QVector<ImportReport> Importer::write(const QVector<ImportSource *> &sources, co
         const qint64 importId = writer.startImport(record);
         const qint64 waveId = writer.ensureWave(report.wave, options.kind);
 
-        ResponseRecord response;
-        Rejection rejection;
-        PrefetchingReader reader(*source);
+        PrefetchingReader reader(*source, &interner);
         for (;;) {
-            const ImportSource::Next next = reader.next(response, rejection);
-            if (next == ImportSource::Next::End)
+            const PrefetchingReader::Row &row = reader.nextRow();
+            if (row.next == ImportSource::Next::End)
                 break;
             ++report.rows;
-            if (next == ImportSource::Next::Rejected) {
+            if (row.next == ImportSource::Next::Rejected) {
+                const Rejection &rejection = row.rejection;
                 ++report.rejected;
                 writer.addRejected(importId, rejection.line, rejection.column, rejection.columnName,
                                    rejection.value, rejection.reason);
                 if (report.rejections.size() < ImportReport::maxListedRejections)
                     report.rejections.append(rejection);
-            } else if (writer.add(waveId, importId, response) == SurveyWriter::Outcome::Added) {
+            } else if (writer.add(waveId, importId, row.record, row.prepared) ==
+                       SurveyWriter::Outcome::Added) {
                 ++report.imported;
             } else {
                 ++report.duplicates;

@@ -11,8 +11,9 @@ constexpr size_t rowsPerBatch = 1024;
 constexpr size_t batchesAhead = 4;
 } // namespace
 
-PrefetchingReader::PrefetchingReader(ImportSource &source)
+PrefetchingReader::PrefetchingReader(ImportSource &source, ResponseInterner *interner)
     : m_source(source)
+    , m_interner(interner)
     , m_thread([this] { read(); })
 {
 }
@@ -53,13 +54,18 @@ void PrefetchingReader::read()
         try {
             while (filled < rowsPerBatch) {
                 Row &row = batch.rows[filled];
+                // A reused row still holds an earlier record.
+                row.record.normalised = false;
                 row.next = m_source.next(row.record, row.rejection);
                 if (row.next == ImportSource::Next::End) {
                     batch.last = true;
                     break;
                 }
-                if (row.next == ImportSource::Next::Record)
+                if (row.next == ImportSource::Next::Record) {
                     SurveyWriter::normalise(row.record);
+                    if (m_interner)
+                        m_interner->prepare(row.record, row.prepared);
+                }
                 ++filled;
             }
         } catch (...) {
@@ -81,17 +87,18 @@ void PrefetchingReader::read()
     }
 }
 
-ImportSource::Next PrefetchingReader::next(ResponseRecord &record, Rejection &rejection)
+PrefetchingReader::Row &PrefetchingReader::advance()
 {
     while (m_position >= m_current.rows.size()) {
         if (m_finished || m_current.last) {
             m_finished = true;
             m_bytesRead = m_current.bytesRead;
-            return ImportSource::Next::End;
+            return m_end;
         }
         {
             std::unique_lock lock(m_mutex);
-            m_current.rows.clear();
+            // The rows go back whole: the reading thread overwrites them, and
+            // their strings are freed there, not here.
             m_current.last = false;
             m_spare.push_back(std::move(m_current));
             m_changed.wait(lock, [this] { return !m_ready.empty() || m_failure; });
@@ -104,10 +111,20 @@ ImportSource::Next PrefetchingReader::next(ResponseRecord &record, Rejection &re
         m_position = 0;
         m_bytesRead = m_current.bytesRead;
     }
-    Row &row = m_current.rows[m_position++];
+    return m_current.rows[m_position++];
+}
+
+const PrefetchingReader::Row &PrefetchingReader::nextRow()
+{
+    return advance();
+}
+
+ImportSource::Next PrefetchingReader::next(ResponseRecord &record, Rejection &rejection)
+{
+    Row &row = advance();
     if (row.next == ImportSource::Next::Record)
         std::swap(record, row.record);
-    else
+    else if (row.next == ImportSource::Next::Rejected)
         std::swap(rejection, row.rejection);
     return row.next;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ImportSource.h"
+#include "store/ResponseInterner.h"
 
 #include <condition_variable>
 #include <deque>
@@ -17,27 +18,36 @@ namespace nps {
 // source throws is rethrown by next(). At most a few batches are held, so
 // memory does not grow with the file.
 //
-// The source belongs to the reading thread until next() has returned End (or
-// this object is destroyed): only then may the caller ask it for warnings().
+// With an interner, the reading thread also prepares each record for
+// SurveyWriter (ResponseInterner::prepare), so the writing thread is left with
+// little more than SQLite's own work.
+//
+// The source (and the interner) belong to the reading thread until next() has
+// returned End (or this object is destroyed): only then may the caller ask the
+// source for warnings().
 class PrefetchingReader
 {
 public:
-    explicit PrefetchingReader(ImportSource &source);
+    explicit PrefetchingReader(ImportSource &source, ResponseInterner *interner = nullptr);
     ~PrefetchingReader(); // stops reading and waits for the thread
     PrefetchingReader(const PrefetchingReader &) = delete;
     PrefetchingReader &operator=(const PrefetchingReader &) = delete;
 
+    struct Row
+    {
+        ImportSource::Next next = ImportSource::Next::End;
+        ResponseRecord record;     // when next is Record: normalised
+        PreparedResponse prepared; // when next is Record and there is an interner
+        Rejection rejection;       // when next is Rejected
+    };
+    // The next row, valid until the following call. Its storage is reused for
+    // later rows, so nothing is copied or freed on the caller's thread.
+    const Row &nextRow();
     ImportSource::Next next(ResponseRecord &record, Rejection &rejection);
     // Bytes of the file behind the last row next() returned.
     qint64 bytesRead() const { return m_bytesRead; }
 
 private:
-    struct Row
-    {
-        ImportSource::Next next = ImportSource::Next::End;
-        ResponseRecord record;
-        Rejection rejection;
-    };
     struct Batch
     {
         std::vector<Row> rows;
@@ -48,7 +58,10 @@ private:
     void read();
     void stop();
 
+    Row &advance();
+
     ImportSource &m_source;
+    ResponseInterner *m_interner;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<Batch> m_ready;  // filled, in file order
@@ -61,6 +74,7 @@ private:
     size_t m_position = 0;
     qint64 m_bytesRead = 0;
     bool m_finished = false;
+    Row m_end;
 };
 
 } // namespace nps

@@ -1,6 +1,7 @@
 #include "SurveyWriter.h"
 
 #include "Database.h"
+#include "ResponseInterner.h"
 #include "Sql.h"
 #include "common/Digest.h"
 #include "common/Error.h"
@@ -159,7 +160,7 @@ qint64 SurveyWriter::respondentFor(const ResponseRecord &record, bool *created)
     if (!key.isEmpty()) {
         if (const auto it = cache.constFind(key); it != cache.cend())
             return it.value();
-        if (!m_knownRespondentsOnly) {
+        if (!m_knownRespondentsOnly || m_uncachedRespondents) {
             NativeStatement &find = byUser ? m_findByUser : m_findByEmail;
             find.bind(1, key);
             const bool found = find.step();
@@ -255,6 +256,39 @@ qint64 SurveyWriter::profileFor(QVector<std::pair<qint64, qint64>> values)
     return id;
 }
 
+qint64 SurveyWriter::profileOf(const ResponseRecord &record)
+{
+    m_scratch.clear();
+    for (const auto &[name, value] : record.attributes) {
+        const qint64 attribute = attributeId(name);
+        m_scratch.append({attribute, valueId(attribute, value)});
+    }
+    return profileFor(m_scratch);
+}
+
+qint64 SurveyWriter::firstSightOfSlot(const ResponseRecord &record, bool *created)
+{
+    if (!m_knownRespondentsOnly)
+        return respondentFor(record, created);
+    // The file had no respondents and the interner numbers each identity once,
+    // so this one is new, unless a record added without a slot made it first.
+    const bool byUser = !record.userId.isEmpty();
+    const QHash<QString, qint64> &cache = byUser ? m_respondentsByUser : m_respondentsByEmail;
+    if (const auto it = cache.constFind(byUser ? record.userId : record.email); it != cache.cend()) {
+        *created = false;
+        return it.value();
+    }
+    m_insertRespondent.bind(1, record.userId);
+    m_insertRespondent.bind(2, record.email);
+    m_insertRespondent.bind(3, record.name);
+    m_insertRespondent.bind(4, m_nowSecs);
+    m_insertRespondent.step();
+    m_insertRespondent.reset();
+    m_uncachedRespondents = true;
+    *created = true;
+    return m_insertRespondent.lastInsertRowId();
+}
+
 SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const ResponseRecord &record,
                                         qint64 *responseId)
 {
@@ -266,26 +300,59 @@ SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const Re
     const ResponseRecord &r = record.normalised ? record : copy;
     if (r.score < 0 || r.score > 10)
         throw Error::badInput(QStringLiteral("score %1 is outside 0-10").arg(r.score));
+    PreparedResponse prepared;
+    prepared.dedupKey = r.dedupKey.toUtf8();
+    prepared.externalId = r.externalId.toUtf8();
+    prepared.comment = r.comment.toUtf8();
     bool createdRespondent = false;
     const qint64 respondent = respondentFor(r, &createdRespondent);
+    return insert(waveId, importId, r, prepared, respondent, createdRespondent, profileOf(r), responseId);
+}
 
-    m_scratch.clear();
-    for (const auto &[name, value] : r.attributes) {
-        const qint64 attribute = attributeId(name);
-        m_scratch.append({attribute, valueId(attribute, value)});
+SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const ResponseRecord &record,
+                                        const PreparedResponse &prepared, qint64 *responseId)
+{
+    Q_ASSERT(record.normalised);
+    if (record.score < 0 || record.score > 10)
+        throw Error::badInput(QStringLiteral("score %1 is outside 0-10").arg(record.score));
+    bool createdRespondent = false;
+    qint64 respondent = 0;
+    if (prepared.respondentSlot < 0) {
+        respondent = respondentFor(record, &createdRespondent);
+    } else {
+        const auto slot = size_t(prepared.respondentSlot);
+        if (slot >= m_respondentBySlot.size())
+            m_respondentBySlot.resize(slot + 1, 0);
+        if (m_respondentBySlot[slot] == 0)
+            m_respondentBySlot[slot] = firstSightOfSlot(record, &createdRespondent);
+        respondent = m_respondentBySlot[slot];
     }
-    const qint64 profile = profileFor(m_scratch);
+    qint64 profile = 0;
+    if (prepared.profileSlot >= 0) {
+        const auto slot = size_t(prepared.profileSlot);
+        if (slot >= m_profileBySlot.size())
+            m_profileBySlot.resize(slot + 1, 0);
+        if (m_profileBySlot[slot] == 0)
+            m_profileBySlot[slot] = profileOf(record);
+        profile = m_profileBySlot[slot];
+    }
+    return insert(waveId, importId, record, prepared, respondent, createdRespondent, profile, responseId);
+}
 
+SurveyWriter::Outcome SurveyWriter::insert(qint64 waveId, qint64 importId, const ResponseRecord &r,
+                                           const PreparedResponse &prepared, qint64 respondent,
+                                           bool createdRespondent, qint64 profile, qint64 *responseId)
+{
     m_insertResponse.bind(1, respondent);
     m_insertResponse.bind(2, waveId);
     if (importId > 0)
         m_insertResponse.bind(3, importId);
-    m_insertResponse.bind(4, r.dedupKey);
-    m_insertResponse.bind(5, r.externalId);
+    m_insertResponse.bindUtf8(4, prepared.dedupKey);
+    m_insertResponse.bindUtf8(5, prepared.externalId);
     if (r.submittedAt)
         m_insertResponse.bind(6, *r.submittedAt);
     m_insertResponse.bind(7, qint64(r.score));
-    m_insertResponse.bind(8, r.comment);
+    m_insertResponse.bindUtf8(8, prepared.comment);
     if (profile > 0)
         m_insertResponse.bind(9, profile);
     if (r.active)

@@ -10,10 +10,12 @@
 #include <QVector>
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace nps {
 
 class Database;
+struct PreparedResponse;
 
 enum class WaveKind { Relational, Transactional };
 QString waveKindName(WaveKind kind);
@@ -76,6 +78,11 @@ public:
     enum class Outcome { Added, Duplicate };
     // Adds one response; `responseId` receives the new row id when Added.
     Outcome add(qint64 waveId, qint64 importId, const ResponseRecord &record, qint64 *responseId = nullptr);
+    // The same for a normalised record a ResponseInterner prepared: identities and
+    // profiles already met are found by their slot. A writer fed this way is fed
+    // from one interner for the rest of its life.
+    Outcome add(qint64 waveId, qint64 importId, const ResponseRecord &record,
+                const PreparedResponse &prepared, qint64 *responseId = nullptr);
 
     void addRejected(qint64 importId, qint64 line, int column, const QString &columnName,
                      const QString &value, const QString &reason);
@@ -99,6 +106,12 @@ public:
                               const QString &comment);
 
 private:
+    Outcome insert(qint64 waveId, qint64 importId, const ResponseRecord &record,
+                   const PreparedResponse &prepared, qint64 respondent, bool createdRespondent,
+                   qint64 profile, qint64 *responseId);
+    qint64 profileOf(const ResponseRecord &record);
+    qint64 firstSightOfSlot(const ResponseRecord &record, bool *created);
+
     Database &m_db;
     const Clock &m_clock;
     // The per-row statements talk to SQLite directly (see NativeStatement).
@@ -122,8 +135,12 @@ private:
     QHash<qint64, QHash<QString, qint64>> m_values;
     QHash<QByteArray, qint64> m_profiles; // sorted (attribute, value) ids as raw bytes -> id
     QVector<std::pair<qint64, qint64>> m_scratch;
+    // Row ids by ResponseInterner slot; 0 until the slot's first record.
+    std::vector<qint64> m_respondentBySlot;
+    std::vector<qint64> m_profileBySlot;
     qint64 m_nowSecs = 0;                // one timestamp for every row this writer creates
     bool m_knownRespondentsOnly = false; // true: every respondent this writer meets is in the caches
+    bool m_uncachedRespondents = false;  // respondents created for slots, which the caches do not hold
 };
 
 } // namespace nps

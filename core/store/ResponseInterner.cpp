@@ -1,0 +1,34 @@
+#include "ResponseInterner.h"
+
+namespace nps {
+
+void ResponseInterner::prepare(const ResponseRecord &record, PreparedResponse &prepared)
+{
+    prepared.dedupKey = record.dedupKey.toUtf8();
+    prepared.externalId = record.externalId.toUtf8();
+    prepared.comment = record.comment.toUtf8();
+
+    // The same precedence as SurveyWriter::respondentFor(): user id, else email.
+    const bool byUser = !record.userId.isEmpty();
+    const QString &key = byUser ? record.userId : record.email;
+    if (key.isEmpty()) {
+        prepared.respondentSlot = -1;
+    } else {
+        QHash<QString, int> &numbers = byUser ? m_respondentsByUser : m_respondentsByEmail;
+        auto it = numbers.constFind(key);
+        if (it == numbers.cend())
+            it = numbers.insert(key, int(m_respondentsByUser.size() + m_respondentsByEmail.size()));
+        prepared.respondentSlot = it.value();
+    }
+
+    if (record.attributes.isEmpty()) {
+        prepared.profileSlot = -1;
+    } else {
+        auto it = m_profiles.constFind(record.attributes);
+        if (it == m_profiles.cend())
+            it = m_profiles.insert(record.attributes, int(m_profiles.size()));
+        prepared.profileSlot = it.value();
+    }
+}
+
+} // namespace nps
