@@ -61,6 +61,31 @@ qint32 dayOf(qint64 secs)
 
 } // namespace
 
+void ResponseColumns::append(qint64 score, std::optional<qint64> submittedAt, qint64 profileId, qint64 waveId,
+                             std::optional<bool> active, bool hasComment, qint64 respondentId)
+{
+    quint8 bits = quint8(score & 0x0f);
+    qint32 dayNumber = 0;
+    quint32 second = 0;
+    if (submittedAt) {
+        dayNumber = dayOf(*submittedAt);
+        second = quint32(*submittedAt - qint64(dayNumber) * 86400);
+        bits |= datedBit;
+        minDay = std::min(minDay, dayNumber);
+        maxDay = std::max(maxDay, dayNumber);
+    }
+    if (active)
+        bits |= quint8((*active ? 2 : 1) << activeShift);
+    if (hasComment)
+        bits |= commentBit;
+    packed.push_back(bits);
+    day.push_back(dayNumber);
+    profile.push_back(quint32(profileId));
+    wave.push_back(quint32(waveId));
+    respondent.push_back(quint32(respondentId));
+    secondOfDay.push_back(second);
+}
+
 std::shared_ptr<const ResponseColumns> ResponseColumns::build(Database &db)
 {
     QSqlDatabase c = db.connection();
@@ -80,33 +105,13 @@ std::shared_ptr<const ResponseColumns> ResponseColumns::build(Database &db)
         // A million rows: read through SQLite directly rather than a QVariant per value.
         NativeStatement q(c, "SELECT score, submitted_at, profile_id, wave_id, active,"
                              " comment IS NOT NULL, respondent_id FROM responses ORDER BY id");
-        qint32 minDay = std::numeric_limits<qint32>::max();
-        qint32 maxDay = std::numeric_limits<qint32>::min();
         while (q.step()) {
-            quint8 packed = quint8(q.columnInt64(0) & 0x0f);
-            qint32 day = 0;
-            quint32 second = 0;
-            if (!q.columnIsNull(1)) {
-                const qint64 secs = q.columnInt64(1);
-                day = dayOf(secs);
-                second = quint32(secs - qint64(day) * 86400);
-                packed |= datedBit;
-                minDay = std::min(minDay, day);
-                maxDay = std::max(maxDay, day);
-            }
-            if (!q.columnIsNull(4))
-                packed |= quint8((q.columnInt64(4) == 1 ? 2 : 1) << activeShift);
-            if (q.columnInt64(5) != 0)
-                packed |= commentBit;
-            cols->packed.push_back(packed);
-            cols->day.push_back(day);
-            cols->profile.push_back(quint32(q.columnInt64(2)));
-            cols->wave.push_back(quint32(q.columnInt64(3)));
-            cols->respondent.push_back(quint32(q.columnInt64(6)));
-            cols->secondOfDay.push_back(second);
+            cols->append(q.columnInt64(0),
+                         q.columnIsNull(1) ? std::nullopt : std::optional<qint64>(q.columnInt64(1)),
+                         q.columnInt64(2), q.columnInt64(3),
+                         q.columnIsNull(4) ? std::nullopt : std::optional<bool>(q.columnInt64(4) == 1),
+                         q.columnInt64(5) != 0, q.columnInt64(6));
         }
-        cols->minDay = minDay;
-        cols->maxDay = maxDay;
     } catch (...) {
         if (inTransaction)
             c.rollback();
@@ -206,20 +211,28 @@ std::shared_ptr<const ResponseColumns> ResponseColumns::current(Database &db)
         try {
             Transaction transaction(c);
             if (db.dataVersion() == cols->dataVersion) {
-                sql::run(c, QStringLiteral("DELETE FROM analysis_cache WHERE key = ?"),
-                         {QString::fromLatin1(cacheKey)});
-                sql::run(c,
-                         QStringLiteral(
-                             "INSERT INTO analysis_cache (key, data_version, payload) VALUES (?, ?, ?)"),
-                         {QString::fromLatin1(cacheKey), cols->dataVersion, cols->serialize()});
+                cols->persist(db);
                 transaction.commit();
             }
         } catch (const Error &) {
         }
     }
-    QMutexLocker lock(&memoryMutex());
-    memory().insert(key, cols);
+    share(db, cols);
     return cols;
+}
+
+void ResponseColumns::persist(Database &db) const
+{
+    const QSqlDatabase c = db.connection();
+    sql::run(c, QStringLiteral("DELETE FROM analysis_cache WHERE key = ?"), {QString::fromLatin1(cacheKey)});
+    sql::run(c, QStringLiteral("INSERT INTO analysis_cache (key, data_version, payload) VALUES (?, ?, ?)"),
+             {QString::fromLatin1(cacheKey), dataVersion, serialize()});
+}
+
+void ResponseColumns::share(Database &db, std::shared_ptr<const ResponseColumns> columns)
+{
+    QMutexLocker lock(&memoryMutex());
+    memory().insert(memoryKey(db), std::move(columns));
 }
 
 const std::vector<quint32> &ResponseColumns::respondentOrder() const

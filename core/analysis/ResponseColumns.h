@@ -3,8 +3,10 @@
 #include <QByteArray>
 #include <QString>
 #include <QtGlobal>
+#include <limits>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace nps {
@@ -14,7 +16,8 @@ class Database;
 // Every response reduced to what pivots need, one column per field (21 bytes a
 // response): built by one scan of `responses`, persisted in `analysis_cache`
 // under the data_version it was built from, and shared in memory per file.
-// Internal to core/analysis; public for tests and benchmarks.
+// Internal to core/analysis; public for tests, benchmarks, and the importer,
+// which fills them as it writes into an empty file.
 class ResponseColumns
 {
 public:
@@ -31,7 +34,9 @@ public:
     std::vector<quint32> wave;        // waves.id
     std::vector<quint32> respondent;  // respondents.id
     std::vector<quint32> secondOfDay; // with `day`, the exact submitted_at
-    qint32 minDay = 0, maxDay = 0;    // over dated rows (minDay > maxDay when none)
+    // Over dated rows; minDay > maxDay when there are none.
+    qint32 minDay = std::numeric_limits<qint32>::max();
+    qint32 maxDay = std::numeric_limits<qint32>::min();
 
     size_t size() const { return packed.size(); }
     qint64 submittedAt(size_t row) const { return qint64(day[row]) * 86400 + secondOfDay[row]; }
@@ -39,6 +44,11 @@ public:
     // Row indexes ordered by respondent, then submitted_at (undated first), then
     // response id: each person's answers in time order. Computed once, on first use.
     const std::vector<quint32> &respondentOrder() const;
+
+    // One response, in id order: how build() fills the columns, and how an
+    // import into an empty file fills them as it writes.
+    void append(qint64 score, std::optional<qint64> submittedAt, qint64 profileId, qint64 waveId,
+                std::optional<bool> active, bool hasComment, qint64 respondentId);
 
     // Builds from SQL inside one read transaction, so rows and version match.
     static std::shared_ptr<const ResponseColumns> build(Database &db);
@@ -50,6 +60,12 @@ public:
     // analysis_cache, else built (and persisted when the file is writable).
     static std::shared_ptr<const ResponseColumns> current(Database &db);
     static void clearMemory();
+
+    // Columns made outside build() for data the caller is writing, in the caller's
+    // transaction: persist() stores them under `dataVersion`, rolled back with
+    // the transaction; share() makes them current in memory, once committed.
+    void persist(Database &db) const;
+    static void share(Database &db, std::shared_ptr<const ResponseColumns> columns);
 
     static constexpr const char *cacheKey = "response_columns.v2";
 

@@ -1,14 +1,16 @@
 #include "PrefetchingReader.h"
 
 #include <utility>
+#include <cstdio>
+#include <ctime>
 
 namespace nps {
 
 namespace {
 // Large enough that the two threads meet rarely, small enough that a few
 // batches of rows stay well under a megabyte each.
-constexpr size_t rowsPerBatch = 1024;
-constexpr size_t batchesAhead = 4;
+constexpr size_t rowsPerBatch = 256;
+constexpr size_t batchesAhead = 3;
 } // namespace
 
 PrefetchingReader::PrefetchingReader(ImportSource &source, ResponseInterner *interner)
@@ -41,8 +43,9 @@ void PrefetchingReader::read()
         {
             std::unique_lock lock(m_mutex);
             m_changed.wait(lock, [this] { return m_stopping || m_ready.size() < batchesAhead; });
-            if (m_stopping)
-                return;
+            if (m_stopping) {
+                timespec ts; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); std::fprintf(stderr, "reader cpu %.0f ms\n", ts.tv_sec*1e3 + ts.tv_nsec/1e6);
+                return; }
             if (!m_spare.empty()) {
                 batch = std::move(m_spare.back());
                 m_spare.pop_back();
@@ -82,8 +85,9 @@ void PrefetchingReader::read()
             m_failure = failure;
         }
         m_changed.notify_all();
-        if (last)
-            return;
+        if (last) {
+                timespec ts; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); std::fprintf(stderr, "reader cpu %.0f ms\n", ts.tv_sec*1e3 + ts.tv_nsec/1e6);
+            return; }
     }
 }
 

@@ -305,12 +305,17 @@ SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const Re
     prepared.externalId = r.externalId.toUtf8();
     prepared.comment = r.comment.toUtf8();
     bool createdRespondent = false;
-    const qint64 respondent = respondentFor(r, &createdRespondent);
-    return insert(waveId, importId, r, prepared, respondent, createdRespondent, profileOf(r), responseId);
+    WrittenResponse written;
+    written.respondentId = respondentFor(r, &createdRespondent);
+    written.profileId = profileOf(r);
+    const Outcome outcome = insert(waveId, importId, r, prepared, createdRespondent, written);
+    if (responseId && outcome == Outcome::Added)
+        *responseId = written.id;
+    return outcome;
 }
 
 SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const ResponseRecord &record,
-                                        const PreparedResponse &prepared, qint64 *responseId)
+                                        const PreparedResponse &prepared, WrittenResponse *written)
 {
     Q_ASSERT(record.normalised);
     if (record.score < 0 || record.score > 10)
@@ -336,14 +341,20 @@ SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const Re
             m_profileBySlot[slot] = profileOf(record);
         profile = m_profileBySlot[slot];
     }
-    return insert(waveId, importId, record, prepared, respondent, createdRespondent, profile, responseId);
+    WrittenResponse where;
+    where.respondentId = respondent;
+    where.profileId = profile;
+    const Outcome outcome = insert(waveId, importId, record, prepared, createdRespondent, where);
+    if (written && outcome == Outcome::Added)
+        *written = where;
+    return outcome;
 }
 
 SurveyWriter::Outcome SurveyWriter::insert(qint64 waveId, qint64 importId, const ResponseRecord &r,
-                                           const PreparedResponse &prepared, qint64 respondent,
-                                           bool createdRespondent, qint64 profile, qint64 *responseId)
+                                           const PreparedResponse &prepared, bool createdRespondent,
+                                           WrittenResponse &written)
 {
-    m_insertResponse.bind(1, respondent);
+    m_insertResponse.bind(1, written.respondentId);
     m_insertResponse.bind(2, waveId);
     if (importId > 0)
         m_insertResponse.bind(3, importId);
@@ -353,8 +364,8 @@ SurveyWriter::Outcome SurveyWriter::insert(qint64 waveId, qint64 importId, const
         m_insertResponse.bind(6, *r.submittedAt);
     m_insertResponse.bind(7, qint64(r.score));
     m_insertResponse.bindUtf8(8, prepared.comment);
-    if (profile > 0)
-        m_insertResponse.bind(9, profile);
+    if (written.profileId > 0)
+        m_insertResponse.bind(9, written.profileId);
     if (r.active)
         m_insertResponse.bind(10, qint64(*r.active ? 1 : 0));
     if (r.sourceLine > 0)
@@ -366,14 +377,13 @@ SurveyWriter::Outcome SurveyWriter::insert(qint64 waveId, qint64 importId, const
     if (!added) {
         if (createdRespondent && r.userId.isEmpty() && r.email.isEmpty()) {
             // An anonymous identity exists only for its one response.
-            m_deleteRespondent.bind(1, respondent);
+            m_deleteRespondent.bind(1, written.respondentId);
             m_deleteRespondent.step();
             m_deleteRespondent.reset();
         }
         return Outcome::Duplicate;
     }
-    if (responseId)
-        *responseId = newId;
+    written.id = newId;
     return Outcome::Added;
 }
 

@@ -41,6 +41,14 @@ struct ResponseRecord
     QString dedupKey;
 };
 
+// Where SurveyWriter::add() put an added response.
+struct WrittenResponse
+{
+    qint64 id = 0;
+    qint64 respondentId = 0;
+    qint64 profileId = 0; // 0: no attributes
+};
+
 struct ImportRecord
 {
     QString kind = QStringLiteral("responses"); // responses | attributes | demo
@@ -82,7 +90,7 @@ public:
     // profiles already met are found by their slot. A writer fed this way is fed
     // from one interner for the rest of its life.
     Outcome add(qint64 waveId, qint64 importId, const ResponseRecord &record,
-                const PreparedResponse &prepared, qint64 *responseId = nullptr);
+                const PreparedResponse &prepared, WrittenResponse *written = nullptr);
 
     void addRejected(qint64 importId, qint64 line, int column, const QString &columnName,
                      const QString &value, const QString &reason);
@@ -107,8 +115,7 @@ public:
 
 private:
     Outcome insert(qint64 waveId, qint64 importId, const ResponseRecord &record,
-                   const PreparedResponse &prepared, qint64 respondent, bool createdRespondent,
-                   qint64 profile, qint64 *responseId);
+                   const PreparedResponse &prepared, bool createdRespondent, WrittenResponse &written);
     qint64 profileOf(const ResponseRecord &record);
     qint64 firstSightOfSlot(const ResponseRecord &record, bool *created);
 

@@ -1,4 +1,5 @@
 #include "../../SyntheticExport.h"
+#include "analysis/ResponseColumns.h"
 #include "common/Error.h"
 #include "import/FileImportSource.h"
 #include "import/Importer.h"
@@ -186,6 +187,52 @@ private slots:
                  QStringLiteral("wal"));
         QCOMPARE(sql::scalar(db.connection(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")), qint64(0));
+    }
+
+    void columnsCollectedWhileWritingEqualARebuild_data()
+    {
+        QTest::addColumn<int>("copies");
+        QTest::addColumn<bool>("dryRun");
+        QTest::newRow("one file") << 1 << false;
+        // The second copy is all duplicates: none of its rows may reach the columns.
+        QTest::newRow("the same file twice in one import") << 2 << false;
+        QTest::newRow("dry run") << 1 << true;
+    }
+
+    // An import into an empty file fills the analysis columns as it writes;
+    // they must be byte for byte what a scan of the committed rows builds.
+    void columnsCollectedWhileWritingEqualARebuild()
+    {
+        QFETCH(int, copies);
+        QFETCH(bool, dryRun);
+        Database db;
+        db.open(freshPath());
+        std::vector<std::unique_ptr<FileImportSource>> sources;
+        QVector<ImportSource *> list;
+        for (int i = 0; i < copies; ++i) {
+            sources.push_back(std::make_unique<FileImportSource>(m_csv, ReadOptions{}));
+            list.append(sources.back().get());
+        }
+        ImportOptions options;
+        options.dryRun = dryRun;
+        ResponseColumns::clearMemory();
+        const QVector<ImportReport> reports = Importer(db).run(list, options);
+        QCOMPARE(reports.size(), copies);
+        QCOMPARE(reports.last().duplicates, copies == 2 ? qint64(30000) : qint64(0));
+        const QVariant stored =
+            sql::scalar(db.connection(), QStringLiteral("SELECT payload FROM analysis_cache WHERE key = ?"),
+                        {QString::fromLatin1(ResponseColumns::cacheKey)});
+        if (dryRun) {
+            QVERIFY(!stored.isValid());
+            QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM responses")), qint64(0));
+            return;
+        }
+        const std::shared_ptr<const ResponseColumns> scanned = ResponseColumns::build(db);
+        QCOMPARE(scanned->size(), size_t(30000));
+        QCOMPARE(scanned->dataVersion, db.dataVersion());
+        QCOMPARE(stored.toByteArray(), scanned->serialize());
+        // And the copy in memory, which the next analysis reads, is the same.
+        QCOMPARE(ResponseColumns::current(db)->serialize(), scanned->serialize());
     }
 
     void cancelLeavesTheDatabaseAsBefore_data()
