@@ -1,8 +1,7 @@
 #include "PrefetchingReader.h"
 
-#include <utility>
-#include <cstdio>
 #include <ctime>
+#include <utility>
 
 namespace nps {
 
@@ -43,9 +42,8 @@ void PrefetchingReader::read()
         {
             std::unique_lock lock(m_mutex);
             m_changed.wait(lock, [this] { return m_stopping || m_ready.size() < batchesAhead; });
-            if (m_stopping) {
-                timespec ts; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); std::fprintf(stderr, "reader cpu %.0f ms\n", ts.tv_sec*1e3 + ts.tv_nsec/1e6);
-                return; }
+            if (m_stopping)
+                return;
             if (!m_spare.empty()) {
                 batch = std::move(m_spare.back());
                 m_spare.pop_back();
@@ -79,15 +77,19 @@ void PrefetchingReader::read()
         batch.rows.resize(filled);
         batch.bytesRead = m_source.bytesRead();
         const bool last = batch.last || failure;
+        timespec cpu{};
+        if (last)
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
         {
             const std::lock_guard lock(m_mutex);
+            if (last)
+                m_readingCpuMs = qint64(cpu.tv_sec) * 1000 + cpu.tv_nsec / 1000000;
             m_ready.push_back(std::move(batch));
             m_failure = failure;
         }
         m_changed.notify_all();
-        if (last) {
-                timespec ts; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); std::fprintf(stderr, "reader cpu %.0f ms\n", ts.tv_sec*1e3 + ts.tv_nsec/1e6);
-            return; }
+        if (last)
+            return;
     }
 }
 
@@ -116,6 +118,12 @@ PrefetchingReader::Row &PrefetchingReader::advance()
         m_bytesRead = m_current.bytesRead;
     }
     return m_current.rows[m_position++];
+}
+
+qint64 PrefetchingReader::readingCpuMs()
+{
+    const std::lock_guard lock(m_mutex);
+    return m_readingCpuMs;
 }
 
 const PrefetchingReader::Row &PrefetchingReader::nextRow()

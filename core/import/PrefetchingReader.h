@@ -46,6 +46,9 @@ public:
     ImportSource::Next next(ResponseRecord &record, Rejection &rejection);
     // Bytes of the file behind the last row next() returned.
     qint64 bytesRead() const { return m_bytesRead; }
+    // CPU time the reading thread used, once next() has returned End (for the
+    // import's phase trace: which of the two threads sets the pace).
+    qint64 readingCpuMs();
 
 private:
     struct Batch
@@ -67,6 +70,7 @@ private:
     std::deque<Batch> m_ready;  // filled, in file order
     std::vector<Batch> m_spare; // emptied, their rows' storage reused
     std::exception_ptr m_failure;
+    qint64 m_readingCpuMs = 0;
     bool m_stopping = false;
     std::thread m_thread;
 
