@@ -147,7 +147,9 @@ QVector<ImportReport> Importer::write(const QVector<ImportSource *> &sources, co
     const QSqlDatabase c = m_db.connection();
     std::optional<ProgressHeartbeat> heartbeat;
     if (m_progress) {
-        heartbeat.emplace(std::max(m_progressInterval, 10), [&] {
+        // Beating at half the interval, a silent stretch is reported at most
+        // 1.5 intervals after the last call, not two.
+        heartbeat.emplace(std::max(m_progressInterval / 2, 10), [&] {
             const std::lock_guard lock(progressMutex);
             if (sinceProgress.elapsed() < m_progressInterval)
                 return;
