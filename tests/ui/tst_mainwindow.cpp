@@ -26,6 +26,8 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMimeData>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -596,6 +598,32 @@ private slots:
         QVERIFY2(detractor > 200, qPrintable(QString::number(detractor)));
         QVERIFY(window.selectView(QStringLiteral("tags")));
         QCOMPARE(comments->tabs()->currentIndex(), 1);
+    }
+
+    // At 1000 x 700 (a small laptop window) no screen scrolls sideways.
+    void screensFitASmallWindow()
+    {
+        MainWindow window(nullptr, &m_clock);
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(window.openDatabase(m_demo));
+        QStringList wide;
+        for (int view = 0; view <= int(MainWindow::View::Imports); ++view) {
+            window.selectView(MainWindow::View(view));
+            window.waitUntilLoaded();
+            QWidget *screen = window.screen(MainWindow::View(view));
+            QVERIFY(screen);
+            auto *scroll = qobject_cast<QScrollArea *>(screen->parentWidget()->parentWidget());
+            QVERIFY(scroll);
+            QCoreApplication::processEvents();
+            if (scroll->horizontalScrollBar()->maximum() > 0) {
+                wide << QStringLiteral("%1: needs %2 px, has %3")
+                            .arg(screen->accessibleName())
+                            .arg(screen->minimumSizeHint().width())
+                            .arg(scroll->viewport()->width());
+            }
+        }
+        QVERIFY2(wide.isEmpty(), qPrintable(wide.join(QLatin1Char('\n'))));
     }
 
     void screenshotIsFilled()

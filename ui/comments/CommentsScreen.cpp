@@ -162,7 +162,7 @@ QWidget *CommentsScreen::buildReader()
     m_search->setPlaceholderText(QStringLiteral("Search: words, prefix*, \"phrase\", AND OR NOT"));
     m_search->setAccessibleName(QStringLiteral("Search comments"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(140);
+    m_search->setMinimumWidth(96);
     m_group = new QComboBox;
     m_group->setAccessibleName(QStringLiteral("Group"));
     m_group->addItem(QStringLiteral("All groups"), -1);
@@ -186,6 +186,12 @@ QWidget *CommentsScreen::buildReader()
     m_hasComment->setChecked(true);
     m_count = new QLabel;
     m_count->setAccessibleName(QStringLiteral("Comment count"));
+    // The combos give up width before the window has to scroll sideways: at
+    // 1000 pixels the whole row still fits beside the sidebar.
+    for (QComboBox *combo : {m_group, m_score, m_tagFilter}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(6);
+    }
     filters->addWidget(m_search, 3);
     filters->addWidget(m_group);
     filters->addWidget(m_score);
@@ -920,19 +926,23 @@ void CommentsScreen::showDetail(qint64 id)
                 html += QStringLiteral("<p>Follow-up: <a href='followup:%1'>#%1 (%2)</a></p>")
                             .arg(*d.followupId)
                             .arg(d.followupStatus.toHtmlEscaped());
-            html += QStringLiteral("<h4>Score history of this respondent</h4><table cellspacing=2>");
+            // One short block per answer rather than a four-column table: the pane
+            // is often narrow, and a table there wraps dates inside their cells.
+            html += QStringLiteral("<h4>Score history of this respondent</h4>");
             for (const ScoreHistoryEntry &e : d.history) {
                 const bool self = e.responseId == d.row.id;
-                html += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td><td>%3</td><td>%4</td></tr>")
-                            .arg(dateText(e.submittedAt))
+                const QString what =
+                    self ? QStringLiteral("<i>this answer</i>")
+                    : e.comment.isEmpty()
+                        ? QStringLiteral("<a href='response:%1'>no comment</a>").arg(e.responseId)
+                        : QStringLiteral("<a href='response:%1'>%2</a>")
+                              .arg(e.responseId)
+                              .arg(e.comment.left(60).toHtmlEscaped());
+                html += QStringLiteral("<p style='margin-top:6px; margin-bottom:0'><b>%1</b>&nbsp;&nbsp;"
+                                       "<span style='white-space:nowrap'>%2</span> &middot; %3<br>%4</p>")
                             .arg(e.score)
-                            .arg(e.wave.toHtmlEscaped())
-                            .arg(self ? QStringLiteral("(this answer)")
-                                      : QStringLiteral("<a href='response:%1'>%2</a>")
-                                            .arg(e.responseId)
-                                            .arg(e.comment.left(60).toHtmlEscaped()));
+                            .arg(dateText(e.submittedAt), e.wave.toHtmlEscaped(), what);
             }
-            html += QStringLiteral("</table>");
             m_detail->setHtml(html);
         },
         [this](const QString &message) {

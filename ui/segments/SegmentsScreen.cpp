@@ -7,6 +7,7 @@
 #include "charts/ExportActions.h"
 #include "charts/TableExport.h"
 #include "common/BackgroundTask.h"
+#include "common/FlowLayout.h"
 
 #include <QAction>
 #include <QChart>
@@ -71,7 +72,8 @@ void SegmentsScreen::buildUi()
     setAccessibleName(QStringLiteral("Segments"));
     auto *layout = new QVBoxLayout(this);
 
-    auto *controls = new QHBoxLayout;
+    // Wraps to a second line in a narrow window instead of scrolling sideways.
+    auto *controls = new FlowLayout;
     m_rows = new QComboBox;
     m_rows->setAccessibleName(QStringLiteral("Rows by"));
     m_rows2 = new QComboBox;
@@ -98,20 +100,12 @@ void SegmentsScreen::buildUi()
     m_correction->addItem(QStringLiteral("Holm"), int(Correction::Holm));
     m_correction->addItem(QStringLiteral("Benjamini-Hochberg"), int(Correction::BenjaminiHochberg));
 
-    auto addLabelled = [controls](const QString &label, QWidget *widget) {
-        auto *text = new QLabel(label);
-        text->setBuddy(widget);
-        controls->addWidget(text);
-        controls->addWidget(widget);
-        controls->addSpacing(8);
-    };
-    addLabelled(QStringLiteral("&Rows:"), m_rows);
-    addLabelled(QStringLiteral("then:"), m_rows2);
-    addLabelled(QStringLiteral("&Columns:"), m_period);
-    addLabelled(QStringLiteral("&Show:"), m_metric);
-    addLabelled(QStringLiteral("&Markers:"), m_comparison);
-    addLabelled(QStringLiteral("Correction:"), m_correction);
-    controls->addStretch();
+    controls->addLabelled(QStringLiteral("&Rows:"), m_rows);
+    controls->addLabelled(QStringLiteral("then:"), m_rows2);
+    controls->addLabelled(QStringLiteral("&Columns:"), m_period);
+    controls->addLabelled(QStringLiteral("&Show:"), m_metric);
+    controls->addLabelled(QStringLiteral("&Markers:"), m_comparison);
+    controls->addLabelled(QStringLiteral("Correction:"), m_correction);
     auto *exportTable = menuButton(QStringLiteral("Export table"), this);
     controls->addWidget(exportTable);
     layout->addLayout(controls);

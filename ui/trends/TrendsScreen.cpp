@@ -6,6 +6,7 @@
 #include "charts/ExportActions.h"
 #include "charts/TableExport.h"
 #include "common/BackgroundTask.h"
+#include "common/FlowLayout.h"
 
 #include <QAction>
 #include <QChart>
@@ -70,7 +71,8 @@ void TrendsScreen::buildUi()
 {
     setAccessibleName(QStringLiteral("Trends"));
     auto *layout = new QVBoxLayout(this);
-    auto *controls = new QHBoxLayout;
+    // Wraps to a second line in a narrow window instead of scrolling sideways.
+    auto *controls = new FlowLayout;
     m_attribute = new QComboBox;
     m_attribute->setAccessibleName(QStringLiteral("Lines by"));
     m_attribute->addItem(kEveryone, QString());
@@ -85,19 +87,10 @@ void TrendsScreen::buildUi()
     m_showCi->setChecked(true);
     m_showBands = new QCheckBox(QStringLiteral("Benchmarks"));
     m_showBands->setChecked(true);
-    auto *byLabel = new QLabel(QStringLiteral("&Lines by:"));
-    byLabel->setBuddy(m_attribute);
-    auto *periodLabel = new QLabel(QStringLiteral("&Period:"));
-    periodLabel->setBuddy(m_period);
-    controls->addWidget(byLabel);
-    controls->addWidget(m_attribute);
-    controls->addSpacing(8);
-    controls->addWidget(periodLabel);
-    controls->addWidget(m_period);
-    controls->addSpacing(8);
+    controls->addLabelled(QStringLiteral("&Lines by:"), m_attribute);
+    controls->addLabelled(QStringLiteral("&Period:"), m_period);
     controls->addWidget(m_showCi);
     controls->addWidget(m_showBands);
-    controls->addStretch();
     auto *exportChartButton = menuButton(QStringLiteral("Export chart"), this);
     auto *exportTableButton = menuButton(QStringLiteral("Export table"), this);
     controls->addWidget(exportChartButton);
