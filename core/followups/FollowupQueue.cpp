@@ -1,5 +1,6 @@
 #include "FollowupQueue.h"
 
+#include "FollowupEnqueuer.h"
 #include "common/Error.h"
 #include "store/Database.h"
 #include "store/Sql.h"
@@ -134,8 +135,11 @@ qint64 FollowupQueue::enqueueWhere(const QString &condition, const QVariantList 
     qint64 added = 0;
     if (!sla.businessDaysOnly) {
         // The common case in one statement: a deadline is plain arithmetic.
-        QVariantList binds{sla.untrackedBefore ? QVariant(*sla.untrackedBefore) : QVariant(), now,
-                           qint64(sla.hours) * 3600, now, now};
+        // An undated response counts as submitted now, for the cut-off as for
+        // its deadline (followupEntryFor() has the same rules, one row at a time).
+        QVariantList binds{now, sla.untrackedBefore ? QVariant(*sla.untrackedBefore) : QVariant(),
+                           now, qint64(sla.hours) * 3600,
+                           now, now};
         binds += values;
         QSqlQuery q = sql::run(
             c,
@@ -143,7 +147,7 @@ qint64 FollowupQueue::enqueueWhere(const QString &condition, const QVariantList 
                 "INSERT OR IGNORE INTO followups (response_id, list, status, tracked, due_at, created_at,"
                 " updated_at)"
                 " SELECT r.id, CASE WHEN r.score <= 6 THEN 'detractor' ELSE 'passive' END, 'new',"
-                "  CASE WHEN r.score <= 6 AND coalesce(r.submitted_at, 0) >= coalesce(?, 0) THEN 1"
+                "  CASE WHEN r.score <= 6 AND coalesce(r.submitted_at, ?) >= coalesce(?, 0) THEN 1"
                 "   ELSE 0 END,"
                 "  CASE WHEN r.score <= 6 THEN coalesce(r.submitted_at, ?) + ? END, ?, ?"
                 " FROM responses r WHERE %1 AND %2 AND NOT EXISTS"
@@ -171,14 +175,14 @@ qint64 FollowupQueue::enqueueWhere(const QString &condition, const QVariantList 
                                        " tracked, due_at, created_at, updated_at)"
                                        " VALUES (?, ?, 'new', ?, ?, ?, ?)"));
     while (select.next()) {
-        const int score = select.value(1).toInt();
-        const qint64 submitted = select.value(2).toLongLong();
-        const bool detractor = score <= 6;
-        const bool tracked = detractor && (!sla.untrackedBefore || submitted >= *sla.untrackedBefore);
+        const std::optional<FollowupEntry> entry =
+            followupEntryFor(select.value(1).toInt(), select.value(2).toLongLong(), now, sla);
+        if (!entry)
+            continue;
         insert.addBindValue(select.value(0));
-        insert.addBindValue(detractor ? QStringLiteral("detractor") : QStringLiteral("passive"));
-        insert.addBindValue(tracked ? 1 : 0);
-        insert.addBindValue(tracked ? QVariant(deadlineFor(submitted, sla)) : QVariant());
+        insert.addBindValue(QString::fromLatin1(entry->list));
+        insert.addBindValue(entry->tracked ? 1 : 0);
+        insert.addBindValue(entry->dueAt ? QVariant(*entry->dueAt) : QVariant());
         insert.addBindValue(now);
         insert.addBindValue(now);
         sql::exec(insert);

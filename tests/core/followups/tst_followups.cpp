@@ -1,6 +1,7 @@
 #include "comments/TagService.h"
 #include "common/Error.h"
 #include "followups/Contacts.h"
+#include "followups/FollowupEnqueuer.h"
 #include "followups/FollowupQueue.h"
 #include "followups/SlaReport.h"
 #include "store/Database.h"
@@ -71,6 +72,82 @@ private:
     }
 
 private slots:
+    void enqueuerMakesTheItemsOfEnqueueForImport_data()
+    {
+        QTest::addColumn<bool>("businessDays");
+        QTest::addColumn<bool>("passives");
+        QTest::addColumn<bool>("cutOff");
+        QTest::newRow("plain hours") << false << false << false;
+        QTest::newRow("passives too") << false << true << false;
+        QTest::newRow("untracked before a date") << false << false << true;
+        QTest::newRow("business days, passives, cut-off") << true << true << true;
+    }
+
+    // The importer enters follow-ups row by row as it writes; the queue must end
+    // up exactly as enqueueForImport() leaves it, whatever the SLA settings.
+    void enqueuerMakesTheItemsOfEnqueueForImport()
+    {
+        QFETCH(bool, businessDays);
+        QFETCH(bool, passives);
+        QFETCH(bool, cutOff);
+        SlaSettings sla;
+        sla.businessDaysOnly = businessDays;
+        sla.includePassives = passives;
+        if (cutOff)
+            sla.untrackedBefore = utc(2026, 3, 4, 0);
+        const FixedClock clock(QDateTime::fromSecsSinceEpoch(utc(2026, 3, 9, 10), Qt::UTC));
+        QStringList queues;
+        for (const bool rowByRow : {false, true}) {
+            Database db;
+            db.open(m_dir.filePath(QStringLiteral("e%1.npsdb").arg(++m_counter)));
+            sla.save(db);
+            Transaction t(db.connection());
+            SurveyWriter writer(db, clock);
+            ImportRecord record;
+            record.fileName = QStringLiteral("mixed.csv");
+            const qint64 importId = writer.startImport(record);
+            const qint64 wave = writer.ensureWave(QStringLiteral("W"));
+            FollowupEnqueuer enqueuer(db, clock);
+            qint64 entered = 0;
+            for (int i = 0; i < 44; ++i) {
+                ResponseRecord r;
+                r.externalId = QStringLiteral("r%1").arg(i % 40); // the last four are duplicates
+                r.userId = QStringLiteral("u%1").arg(i % 13);
+                r.score = i % 11;
+                // Every few hours across a weekend and the cut-off; some undated.
+                if (i % 9 != 4)
+                    r.submittedAt = utc(2026, 3, 2, 9) + qint64(i) * 5 * 3600;
+                qint64 id = 0;
+                if (writer.add(wave, importId, r, &id) == SurveyWriter::Outcome::Added && rowByRow)
+                    entered += enqueuer.add(id, r.score, r.submittedAt) ? 1 : 0;
+            }
+            if (!rowByRow)
+                entered = FollowupQueue(db, clock).enqueueForImport(importId);
+            t.commit();
+            QCOMPARE(enqueuer.added(), rowByRow ? entered : qint64(0));
+            QVERIFY(entered > 0);
+            QSqlQuery q =
+                sql::run(db.connection(),
+                         QStringLiteral("SELECT response_id, list, status, tracked, due_at, created_at,"
+                                        " updated_at FROM followups ORDER BY response_id"));
+            QStringList rows;
+            while (q.next()) {
+                QStringList cells;
+                for (int c = 0; c < 7; ++c)
+                    cells << (q.isNull(c) ? QStringLiteral("NULL") : q.value(c).toString());
+                rows << cells.join(QLatin1Char('|'));
+            }
+            QCOMPARE(qint64(rows.size()), entered);
+            queues << rows.join(QLatin1Char('\n'));
+        }
+        QCOMPARE(queues.at(1), queues.at(0));
+        // The cut-off really splits the queue, and undated answers count as now.
+        if (cutOff) {
+            QVERIFY(queues.at(0).contains(QStringLiteral("|detractor|new|0|NULL|")));
+            QVERIFY(queues.at(0).contains(QStringLiteral("|detractor|new|1|")));
+        }
+    }
+
     void deadlines_data()
     {
         QTest::addColumn<qint64>("submitted");
