@@ -74,4 +74,21 @@ qint64 deadlineFor(qint64 submittedUtc, const SlaSettings &sla)
     return submittedUtc + budget;
 }
 
+std::optional<FollowupEntry> followupEntryFor(int score, std::optional<qint64> submittedAt, qint64 now,
+                                              const SlaSettings &sla)
+{
+    const bool detractor = score <= 6;
+    if (!detractor && !(sla.includePassives && score <= 8))
+        return std::nullopt;
+    const qint64 submitted = submittedAt.value_or(now);
+    FollowupEntry entry;
+    entry.list = detractor ? "detractor" : "passive";
+    // Passives and history from before the cut-off keep no deadline: they are
+    // for reading, not work against the SLA.
+    entry.tracked = detractor && (!sla.untrackedBefore || submitted >= *sla.untrackedBefore);
+    if (entry.tracked)
+        entry.dueAt = deadlineFor(submitted, sla);
+    return entry;
+}
+
 } // namespace nps

@@ -32,4 +32,18 @@ struct SlaSettings
 // zone, day boundaries computed in local time so a DST change is handled.
 qint64 deadlineFor(qint64 submittedUtc, const SlaSettings &sla);
 
+// What the queue makes of one response: the list it joins, whether it is
+// tracked against the SLA, and its deadline. nullopt: it does not join.
+struct FollowupEntry
+{
+    const char *list = "detractor"; // detractor | passive
+    bool tracked = true;
+    std::optional<qint64> dueAt;
+};
+// An undated response counts as submitted `now`, for its deadline and for the
+// "untracked before" cut-off alike. FollowupQueue's one-statement path for
+// plain hours follows the same rules in SQL.
+std::optional<FollowupEntry> followupEntryFor(int score, std::optional<qint64> submittedAt, qint64 now,
+                                              const SlaSettings &sla);
+
 } // namespace nps

@@ -1,6 +1,5 @@
 #include "FollowupQueue.h"
 
-#include "FollowupEnqueuer.h"
 #include "common/Error.h"
 #include "store/Database.h"
 #include "store/Sql.h"
