@@ -613,14 +613,20 @@ private slots:
             window.waitUntilLoaded();
             QWidget *screen = window.screen(MainWindow::View(view));
             QVERIFY(screen);
-            auto *scroll = qobject_cast<QScrollArea *>(screen->parentWidget()->parentWidget());
-            QVERIFY(scroll);
+            auto *outer = qobject_cast<QScrollArea *>(screen->parentWidget()->parentWidget());
+            QVERIFY(outer);
             QCoreApplication::processEvents();
-            if (scroll->horizontalScrollBar()->maximum() > 0) {
-                wide << QStringLiteral("%1: needs %2 px, has %3")
-                            .arg(screen->accessibleName())
-                            .arg(screen->minimumSizeHint().width())
-                            .arg(scroll->viewport()->width());
+            // The window's own scroll area around the screen, and any inside it
+            // (the Overview's dashboard); tables and lists may scroll, pages not.
+            QList<QScrollArea *> areas = screen->findChildren<QScrollArea *>();
+            areas.prepend(outer);
+            for (QScrollArea *area : std::as_const(areas)) {
+                if (area->isVisible() && area->horizontalScrollBar()->maximum() > 0) {
+                    wide << QStringLiteral("%1: needs %2 px, has %3")
+                                .arg(screen->accessibleName())
+                                .arg(area->widget()->minimumSizeHint().width())
+                                .arg(area->viewport()->width());
+                }
             }
         }
         QVERIFY2(wide.isEmpty(), qPrintable(wide.join(QLatin1Char('\n'))));

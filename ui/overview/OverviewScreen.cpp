@@ -20,6 +20,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QScatterSeries>
 #include <QScrollArea>
 #include <QStackedBarSeries>
@@ -114,6 +115,7 @@ OverviewScreen::OverviewScreen(QWidget *parent)
     scroll->setFrameShape(QFrame::NoFrame);
     m_content = new QWidget;
     scroll->setWidget(m_content);
+    scroll->viewport()->installEventFilter(this);
     outer->addWidget(scroll, 1);
     auto *layout = new QVBoxLayout(m_content);
     layout->setContentsMargins(16, 12, 16, 16);
@@ -121,6 +123,7 @@ OverviewScreen::OverviewScreen(QWidget *parent)
 
     // Row 1: headline and distribution.
     auto *top = new QHBoxLayout;
+    m_topRow = top;
     top->setSpacing(12);
     QFrame *headline = makeCardFrame();
     headline->setAccessibleName(tr("Net Promoter Score"));
@@ -168,13 +171,13 @@ OverviewScreen::OverviewScreen(QWidget *parent)
     layout->addLayout(top, 5);
 
     // Row 2: metric cards.
-    auto *cards = new QHBoxLayout;
+    auto *cards = new QGridLayout;
+    m_cardGrid = cards;
     cards->setSpacing(12);
     for (const QString &title : {tr("Detractor rate"), tr("Passive conversion"), tr("Response rate"),
                                  tr("Comment rate"), tr("Open follow-ups")}) {
         auto *card = new MetricCard(title);
         m_cards.append(card);
-        cards->addWidget(card, 1);
     }
     m_followupCard = m_cards.constLast();
     m_followupCounter = [](Database &db, const ResponseFilter &, const Clock &clock) {
@@ -195,6 +198,7 @@ OverviewScreen::OverviewScreen(QWidget *parent)
 
     // Row 3: trend and hygiene warnings.
     auto *bottom = new QHBoxLayout;
+    m_bottomRow = bottom;
     bottom->setSpacing(12);
     QFrame *trend = makeCardFrame();
     m_trendBox = new QVBoxLayout(trend);
@@ -211,8 +215,36 @@ OverviewScreen::OverviewScreen(QWidget *parent)
     m_warningsBox->addStretch(1);
     bottom->addWidget(warnings, 4);
     layout->addLayout(bottom, 5);
+    fitWidth(1440);
 
     showMessage(tr("Open a database to see its overview (File > Open, or drop a .npsdb file here)."));
+}
+
+bool OverviewScreen::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize)
+        fitWidth(static_cast<QResizeEvent *>(event)->size().width());
+    return Screen::eventFilter(watched, event);
+}
+
+void OverviewScreen::fitWidth(int width)
+{
+    // Below this the five metric cards and the side-by-side cards would need
+    // more width than the window gives them.
+    const bool narrow = width < 980;
+    const auto direction = narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+    m_topRow->setDirection(direction);
+    m_bottomRow->setDirection(direction);
+    const int columns = narrow ? 3 : int(m_cards.size());
+    if (columns == m_cardColumns)
+        return;
+    m_cardColumns = columns;
+    for (MetricCard *card : std::as_const(m_cards))
+        m_cardGrid->removeWidget(card);
+    for (int i = 0; i < m_cards.size(); ++i)
+        m_cardGrid->addWidget(m_cards.at(i), i / columns, i % columns);
+    for (int c = 0; c < int(m_cards.size()); ++c)
+        m_cardGrid->setColumnStretch(c, c < columns ? 1 : 0);
 }
 
 void OverviewScreen::setFollowupCounter(FollowupCounter counter)

@@ -11,6 +11,9 @@ class QChartView;
 class QLabel;
 class QVBoxLayout;
 
+class QBoxLayout;
+class QGridLayout;
+
 namespace nps::ui {
 
 class BenchmarkScale;
@@ -52,6 +55,7 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void reload();
@@ -70,6 +74,13 @@ private:
 
     QLabel *m_message = nullptr;
     QWidget *m_content = nullptr;
+    // In a narrow window the paired cards stack and the metric cards take two
+    // lines, so the dashboard never scrolls sideways.
+    void fitWidth(int width);
+    QBoxLayout *m_topRow = nullptr;
+    QBoxLayout *m_bottomRow = nullptr;
+    QGridLayout *m_cardGrid = nullptr;
+    int m_cardColumns = 0;
     QLabel *m_headline = nullptr;
     QLabel *m_interval = nullptr;
     QLabel *m_groups = nullptr;
