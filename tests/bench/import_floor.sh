@@ -9,13 +9,7 @@
 # Usage: tests/bench/import_floor.sh [BUILD_DIR] [ROWS]   (defaults: build/release, 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-build="${1:-build/release}"
-rows="${2:-1000000}"
-npsdesk="$build/bin/npsdesk"
-work="${BENCH_DIR:-/tmp/npsdesk-bench}"
-mkdir -p "$work"
-csv="$work/responses-$rows.csv"
-[ -f "$csv" ] || python3 ../shared/bench/make_responses.py "$rows" "$csv"
+source tests/bench/reference-load.sh "$@"
 
 source_db="$work/floor-source.npsdb"
 target_db="$work/floor-target.npsdb"

@@ -7,13 +7,7 @@
 # Prints wall times, the ratios, and the peak resident memory of the import.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-build="${1:-build/release}"
-rows="${2:-1000000}"
-npsdesk="$build/bin/npsdesk"
-work="${BENCH_DIR:-/tmp/npsdesk-bench}"
-mkdir -p "$work"
-csv="$work/responses-$rows.csv"
-[ -f "$csv" ] || python3 ../shared/bench/make_responses.py "$rows" "$csv"
+source tests/bench/reference-load.sh "$@"
 size_mb=$(( $(stat -c %s "$csv") / 1000000 ))
 
 seconds() { # run a command, print its wall time in seconds and keep its peak RSS (KB) in $work/rss
