@@ -2,11 +2,16 @@
 
 namespace nps {
 
+void PreparedResponse::setText(const ResponseRecord &record)
+{
+    dedupKey = record.dedupKey.toUtf8();
+    externalId = record.externalId.toUtf8();
+    comment = record.comment.toUtf8();
+}
+
 void ResponseInterner::prepare(const ResponseRecord &record, PreparedResponse &prepared)
 {
-    prepared.dedupKey = record.dedupKey.toUtf8();
-    prepared.externalId = record.externalId.toUtf8();
-    prepared.comment = record.comment.toUtf8();
+    prepared.setText(record);
 
     // The same precedence as SurveyWriter::respondentFor(): user id, else email.
     const bool byUser = !record.userId.isEmpty();

@@ -24,6 +24,9 @@ struct PreparedResponse
     QByteArray dedupKey;
     QByteArray externalId;
     QByteArray comment;
+
+    // The text fields of a normalised record, as SurveyWriter binds them.
+    void setText(const ResponseRecord &record);
 };
 
 // Numbers respondents and attribute combinations in order of first sight. One

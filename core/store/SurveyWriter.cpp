@@ -172,19 +172,24 @@ qint64 SurveyWriter::respondentFor(const ResponseRecord &record, bool *created)
             }
         }
     }
-    const QString name = record.normalised ? record.name : record.name.trimmed();
+    const qint64 id =
+        insertRespondent(userId, email, record.normalised ? record.name : record.name.trimmed());
+    if (!key.isEmpty())
+        cache.insert(key, id);
+    if (created)
+        *created = true;
+    return id;
+}
+
+qint64 SurveyWriter::insertRespondent(const QString &userId, const QString &email, const QString &name)
+{
     m_insertRespondent.bind(1, userId);
     m_insertRespondent.bind(2, email);
     m_insertRespondent.bind(3, name);
     m_insertRespondent.bind(4, m_nowSecs);
     m_insertRespondent.step();
     m_insertRespondent.reset();
-    const qint64 id = m_insertRespondent.lastInsertRowId();
-    if (!key.isEmpty())
-        cache.insert(key, id);
-    if (created)
-        *created = true;
-    return id;
+    return m_insertRespondent.lastInsertRowId();
 }
 
 qint64 SurveyWriter::attributeId(const QString &name)
@@ -278,15 +283,9 @@ qint64 SurveyWriter::firstSightOfSlot(const ResponseRecord &record, bool *create
         *created = false;
         return it.value();
     }
-    m_insertRespondent.bind(1, record.userId);
-    m_insertRespondent.bind(2, record.email);
-    m_insertRespondent.bind(3, record.name);
-    m_insertRespondent.bind(4, m_nowSecs);
-    m_insertRespondent.step();
-    m_insertRespondent.reset();
     m_uncachedRespondents = true;
     *created = true;
-    return m_insertRespondent.lastInsertRowId();
+    return insertRespondent(record.userId, record.email, record.name);
 }
 
 SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const ResponseRecord &record,
@@ -301,9 +300,7 @@ SurveyWriter::Outcome SurveyWriter::add(qint64 waveId, qint64 importId, const Re
     if (r.score < 0 || r.score > 10)
         throw Error::badInput(QStringLiteral("score %1 is outside 0-10").arg(r.score));
     PreparedResponse prepared;
-    prepared.dedupKey = r.dedupKey.toUtf8();
-    prepared.externalId = r.externalId.toUtf8();
-    prepared.comment = r.comment.toUtf8();
+    prepared.setText(r);
     bool createdRespondent = false;
     WrittenResponse written;
     written.respondentId = respondentFor(r, &createdRespondent);

@@ -118,6 +118,7 @@ private:
                    const PreparedResponse &prepared, bool createdRespondent, WrittenResponse &written);
     qint64 profileOf(const ResponseRecord &record);
     qint64 firstSightOfSlot(const ResponseRecord &record, bool *created);
+    qint64 insertRespondent(const QString &userId, const QString &email, const QString &name);
 
     Database &m_db;
     const Clock &m_clock;

@@ -1,5 +1,6 @@
 #include "UiFixture.h"
 #include "analysis/AnalysisService.h"
+#include "common/MetricCard.h"
 #include "overview/OverviewScreen.h"
 
 #include <QtTest>
@@ -130,6 +131,57 @@ private slots:
         screen.waitUntilLoaded();
         QVERIFY(screen.data()->followups.has_value());
         QCOMPARE(screen.cardValue(QStringLiteral("Open follow-ups")), QStringLiteral("12"));
+    }
+
+    void metricCardsFillTheWidth_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("withFollowups");
+        QTest::addColumn<int>("cards");
+        QTest::addColumn<int>("lines");
+        QTest::newRow("wide, five cards") << 1300 << true << 5 << 1;
+        // A hidden card leaves no empty column behind: the four fill the line.
+        QTest::newRow("wide, no follow-up card") << 1300 << false << 4 << 1;
+        QTest::newRow("narrow: three and two") << 760 << true << 5 << 2;
+    }
+
+    void metricCardsFillTheWidth()
+    {
+        QFETCH(int, width);
+        QFETCH(bool, withFollowups);
+        QFETCH(int, cards);
+        QFETCH(int, lines);
+        OverviewScreen screen;
+        if (withFollowups) {
+            screen.setFollowupCounter([](Database &, const ResponseFilter &, const Clock &) {
+                return FollowupCounts{12, 3, 4};
+            });
+        } else {
+            screen.setFollowupCounter({});
+        }
+        screen.resize(width, 1600);
+        screen.show();
+        screen.setContext(ScreenContext{m_path, ResponseFilter{}, &m_clock, 0.95});
+        screen.waitUntilLoaded();
+        QCoreApplication::processEvents();
+        QSet<int> tops;
+        int right = 0;
+        int shown = 0;
+        QWidget *content = nullptr;
+        for (QWidget *card : screen.findChildren<MetricCard *>()) {
+            if (!card->isVisible())
+                continue;
+            ++shown;
+            content = card->parentWidget();
+            tops.insert(card->y());
+            right = std::max(right, card->geometry().right());
+        }
+        QCOMPARE(shown, cards);
+        QCOMPARE(int(tops.size()), lines);
+        QVERIFY(content);
+        // The last card ends at the content's right margin (16 px), not short of it.
+        QVERIFY2(right >= content->width() - 16 - 2,
+                 qPrintable(QStringLiteral("%1 of %2").arg(right).arg(content->width())));
     }
 
     void invitedCountsGiveTheResponseRate()

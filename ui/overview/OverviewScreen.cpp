@@ -176,7 +176,8 @@ OverviewScreen::OverviewScreen(QWidget *parent)
     cards->setSpacing(12);
     for (const QString &title : {tr("Detractor rate"), tr("Passive conversion"), tr("Response rate"),
                                  tr("Comment rate"), tr("Open follow-ups")}) {
-        auto *card = new MetricCard(title);
+        // Parented now: placeCards() leaves a hidden card out of the grid.
+        auto *card = new MetricCard(title, m_content);
         m_cards.append(card);
     }
     m_followupCard = m_cards.constLast();
@@ -231,18 +232,26 @@ void OverviewScreen::fitWidth(int width)
 {
     // Below this the five metric cards and the side-by-side cards would need
     // more width than the window gives them.
-    const bool narrow = width < 980;
-    const auto direction = narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+    m_narrow = width < 980;
+    const auto direction = m_narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
     m_topRow->setDirection(direction);
     m_bottomRow->setDirection(direction);
-    const int columns = narrow ? 3 : int(m_cards.size());
-    if (columns == m_cardColumns)
-        return;
-    m_cardColumns = columns;
-    for (MetricCard *card : std::as_const(m_cards))
+    placeCards();
+}
+
+void OverviewScreen::placeCards()
+{
+    // Only the cards shown take a cell: a hidden one would leave an empty,
+    // stretching column behind.
+    QVector<MetricCard *> shown;
+    for (MetricCard *card : std::as_const(m_cards)) {
         m_cardGrid->removeWidget(card);
-    for (int i = 0; i < m_cards.size(); ++i)
-        m_cardGrid->addWidget(m_cards.at(i), i / columns, i % columns);
+        if (!card->isHidden())
+            shown.append(card);
+    }
+    const int columns = m_narrow ? 3 : int(shown.size());
+    for (int i = 0; i < shown.size(); ++i)
+        m_cardGrid->addWidget(shown.at(i), i / columns, i % columns);
     for (int c = 0; c < int(m_cards.size()); ++c)
         m_cardGrid->setColumnStretch(c, c < columns ? 1 : 0);
 }
@@ -407,7 +416,10 @@ void OverviewScreen::present(const OverviewData &data)
     }
     m_cards[3]->setValue(percent(m.commentRate));
     m_cards[3]->setCaption(tr("%1 answers with a comment").arg(count(m.comments)));
-    m_followupCard->setVisible(data.followups.has_value());
+    if (m_followupCard->isHidden() == data.followups.has_value()) {
+        m_followupCard->setHidden(!data.followups.has_value());
+        placeCards();
+    }
     if (data.followups) {
         m_followupCard->setValue(count(data.followups->open), data.followups->overdue > 0
                                                                   ? detractorColor()

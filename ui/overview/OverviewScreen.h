@@ -77,10 +77,11 @@ private:
     // In a narrow window the paired cards stack and the metric cards take two
     // lines, so the dashboard never scrolls sideways.
     void fitWidth(int width);
+    void placeCards();
     QBoxLayout *m_topRow = nullptr;
     QBoxLayout *m_bottomRow = nullptr;
     QGridLayout *m_cardGrid = nullptr;
-    int m_cardColumns = 0;
+    bool m_narrow = false;
     QLabel *m_headline = nullptr;
     QLabel *m_interval = nullptr;
     QLabel *m_groups = nullptr;
