@@ -105,7 +105,7 @@ QString dateText(const std::optional<qint64> &secs)
 } // namespace
 
 CommentsScreen::CommentsScreen(QWidget *parent)
-    : Screen(parent)
+    : LazyScreen(parent)
     , m_defaultDialogs(std::make_unique<CommentsDialogs>())
     , m_dialogs(m_defaultDialogs.get())
 {
@@ -550,19 +550,7 @@ void CommentsScreen::setContext(const ScreenContext &context)
     }
     m_filter.base = context.filter;
     syncControls();
-    // Hidden, it waits until shown: a filter change or a large file opening
-    // must not queue comment counts and theme drivers ahead of the screen in view.
-    if (isVisible())
-        reload();
-    else
-        m_stale = true;
-}
-
-void CommentsScreen::showEvent(QShowEvent *event)
-{
-    Screen::showEvent(event);
-    if (m_stale)
-        reload();
+    reloadWhenVisible();
 }
 
 void CommentsScreen::restoreState()

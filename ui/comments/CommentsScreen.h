@@ -5,7 +5,7 @@
 #include "comments/Suggestions.h"
 #include "comments/TagService.h"
 #include "comments/ThemeDrivers.h"
-#include "common/Screen.h"
+#include "common/LazyScreen.h"
 
 #include <memory>
 
@@ -38,7 +38,7 @@ class CommentsDialogs;
 // search, a detail pane, keyboard tagging (1-9 toggle the pinned tags on the
 // selection, T opens the quick tag box, S stars) with undo/redo; a tag
 // manager with rules and suggestions; and the theme drivers table and chart.
-class CommentsScreen : public Screen, private TagEditor
+class CommentsScreen : public LazyScreen, private TagEditor
 {
     Q_OBJECT
 
@@ -92,9 +92,8 @@ private:
     QWidget *buildTagManager();
     QWidget *buildThemes();
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
 
-    void reload();
+    void reload() override;
     void reloadTags();
     void reloadThemes();
     void reloadSuggestions();
@@ -121,7 +120,6 @@ private:
     void exportComments();
     bool run(const std::function<void()> &action);
 
-    ScreenContext m_context;
     CommentFilter m_filter;
     std::unique_ptr<Database> m_db; // GUI-thread connection for small tagging writes
     std::unique_ptr<TagService> m_tagService;
@@ -132,8 +130,6 @@ private:
     ThemeDriversResult m_themeResult;
     qint64 m_restoreId = 0; // the comment to show once its page is in
     qint64 m_detailId = 0;  // what the detail pane shows
-    int m_pending = 0;
-    bool m_stale = false; // the context changed while hidden: reload when shown
 
     QTabWidget *m_tabs = nullptr;
     QLineEdit *m_search = nullptr;

@@ -8,6 +8,13 @@ namespace nps::ui {
 void LazyScreen::setContext(const ScreenContext &context)
 {
     m_context = context;
+    reloadWhenVisible();
+}
+
+void LazyScreen::reloadWhenVisible()
+{
+    // Hidden, a screen waits until shown: opening a large file must not queue
+    // its queries ahead of the screen in view on the worker threads.
     if (isVisible())
         reload();
     else

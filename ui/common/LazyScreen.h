@@ -22,6 +22,9 @@ protected:
     void showEvent(QShowEvent *event) override;
     // Starts the screen's queries for m_context; clears m_stale.
     virtual void reload() = 0;
+    // Reloads now if shown, else marks the screen stale: the end of setContext(),
+    // also for screens that do more there first.
+    void reloadWhenVisible();
 
     ScreenContext m_context;
     int m_pending = 0;    // background queries in flight

@@ -7,7 +7,6 @@
 #include "followups/SlaReport.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -82,7 +81,7 @@ struct FollowupsScreen::Details
 };
 
 FollowupsScreen::FollowupsScreen(QWidget *parent)
-    : Screen(parent)
+    : LazyScreen(parent)
 {
     m_owner = QSettings().value(ownerKey).toString();
     if (m_owner.isEmpty())
@@ -246,19 +245,7 @@ void FollowupsScreen::setContext(const ScreenContext &context)
         m_current.reset();
         m_lastOverdue = -1;
     }
-    // Hidden, it waits until shown: opening a large file must not queue the
-    // whole follow-up queue ahead of the Overview on the worker threads.
-    if (isVisible())
-        reload();
-    else
-        m_stale = true;
-}
-
-void FollowupsScreen::showEvent(QShowEvent *event)
-{
-    Screen::showEvent(event);
-    if (m_stale)
-        reload();
+    reloadWhenVisible();
 }
 
 void FollowupsScreen::showPart(const QString &name)
@@ -282,14 +269,6 @@ void FollowupsScreen::setOwnerName(const QString &name)
     QSettings().setValue(ownerKey, m_owner);
     if (m_view == View::MyQueue)
         reload();
-}
-
-void FollowupsScreen::waitUntilLoaded()
-{
-    if (m_stale)
-        reload();
-    while (m_pending > 0)
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
 }
 
 void FollowupsScreen::reload()

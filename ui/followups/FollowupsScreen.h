@@ -1,7 +1,7 @@
 #pragma once
 
 #include "FollowupModel.h"
-#include "common/Screen.h"
+#include "common/LazyScreen.h"
 #include "followups/SlaReport.h"
 
 #include <QUrl>
@@ -25,7 +25,7 @@ namespace nps::ui {
 //
 // The owner name ("My queue", take, attribution of every change) is the
 // QSettings key "followups/owner", falling back to $USER.
-class FollowupsScreen : public Screen
+class FollowupsScreen : public LazyScreen
 {
     Q_OBJECT
 
@@ -35,7 +35,6 @@ public:
     explicit FollowupsScreen(QWidget *parent = nullptr);
 
     void setContext(const ScreenContext &context) override;
-    void waitUntilLoaded() override;
     // "sla": the SLA report.
     QStringList partNames() const override { return {QStringLiteral("sla")}; }
     void showPart(const QString &name) override;
@@ -81,12 +80,9 @@ signals:
     // Items became overdue while the window was open (for a tray notification).
     void itemsBecameOverdue(int count);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     void buildUi();
-    void reload();
+    void reload() override;
     void loadDetails();
     struct Details;
     void showDetails(const Details &details);
@@ -95,13 +91,10 @@ private:
     void updateButtons();
     void tick();
 
-    ScreenContext m_context;
     View m_view = View::AllOpen;
     QString m_owner;
     qint64 m_currentId = 0;
     std::optional<FollowupItem> m_current;
-    int m_pending = 0;
-    bool m_stale = false; // the context changed while hidden: reload when shown
     quint64 m_generation = 0;
     int m_lastOverdue = -1;
     QStringList m_rootCauses;
