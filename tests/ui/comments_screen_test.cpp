@@ -106,7 +106,13 @@ private:
     }
 
     // Leaves the shared demo file as the test found it.
-    void removeTag(qint64 tagId) { removeTag(tagId); }
+    void removeTag(qint64 tagId)
+    {
+        Database db;
+        db.open(m_path, Database::Mode::ExistingOnly);
+        TagService(db, m_clock).remove(tagId);
+    }
+
     static bool hasTag(const QModelIndex &index, const QString &name)
     {
         const QVariantList tags = index.data(CommentListModel::TagsRole).toList();
